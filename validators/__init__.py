@@ -1,0 +1,52 @@
+"""kursk-pows: the facts of five news articles as typed, validated records.
+
+>>> import kursk_pows
+>>> ds = kursk_pows.load()
+>>> ds.claims_about("person:pow-born-1999")
+
+Importing the package reads nothing; the data is read when ``load`` or ``validate`` is called.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .typed_dataset import Dataset, load
+    from .report import DatasetInvalid, Issue, Report
+    from .validation import validate
+
+__all__ = [
+    "Config",
+    "Dataset",
+    "DatasetInvalid",
+    "Issue",
+    "Report",
+    "__version__",
+    "load",
+    "validate",
+]
+
+_LAZY = {
+    "Config": "config",
+    "Dataset": "typed_dataset",
+    "load": "typed_dataset",
+    "DatasetInvalid": "report",
+    "Issue": "report",
+    "Report": "report",
+    "validate": "validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public API on first use, keeping ``import kursk_pows`` cheap."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

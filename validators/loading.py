@@ -1,0 +1,133 @@
+"""Read a dataset directory into validated records, collecting every issue on the way."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .kinds import KINDS, Kind
+from .models import Record, Source
+from .reading import read_jsonl
+from .report import Issue
+from .schema_errors import issues_from_validation_error
+
+SOURCES_DIR = "sources"
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A record that passed its model, with the file and line it was read from."""
+
+    kind: str
+    record: Any
+    file: str
+    line: int
+
+    @property
+    def id(self) -> str:
+        return str(self.record.id)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """What was found at a source's ``path``: its text, or why there is none."""
+
+    text: str | None
+    sha256: str | None
+    problem: str | None = None
+    problem_code: str | None = None
+
+
+class LoadedDataset:
+    """All records of a dataset directory that are structurally valid, indexed by id."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.issues: list[Issue] = []
+        self.records: dict[str, list[Located]] = {}
+        for kind in KINDS:
+            self.records[kind.name] = self._read_kind(kind)
+        self._texts: dict[str, SourceText] = {}
+        self.by_id: dict[str, Located] = {}
+        for located in self.all_records():
+            self.by_id.setdefault(located.id, located)
+
+    def all_records(self) -> list[Located]:
+        return [r for kind in KINDS for r in self.records[kind.name]]
+
+    def stats(self) -> dict[str, int]:
+        return {kind.file.removesuffix(".jsonl"): len(self.records[kind.name]) for kind in KINDS}
+
+    def _read_kind(self, kind: Kind) -> list[Located]:
+        path = self.root / kind.file
+        if not path.exists():
+            self.issues.append(
+                Issue(
+                    "file-missing",
+                    "error",
+                    f"the dataset has no {kind.file}",
+                    file=kind.file,
+                    hint=f"create {kind.file} (it may be empty) in the dataset directory",
+                )
+            )
+            return []
+        lines, issues = read_jsonl(path, kind.file)
+        self.issues.extend(issues)
+        located: list[Located] = []
+        for line in lines:
+            record = self._validate(kind, line.data, line.number)
+            if record is not None:
+                located.append(Located(kind.name, record, kind.file, line.number))
+        return located
+
+    def _validate(self, kind: Kind, data: dict[str, Any], line: int) -> Record | None:
+        try:
+            return kind.model.model_validate(data)
+        except ValidationError as exc:
+            record_id = data.get("id") if isinstance(data.get("id"), str) else None
+            self.issues.extend(issues_from_validation_error(exc, data, kind.file, line, record_id))
+            return None
+
+    def source_text(self, source: Source) -> SourceText:
+        """A source's text (read once), or why it could not be read."""
+        if source.id not in self._texts:
+            self._texts[source.id] = self._read_text(source)
+        return self._texts[source.id]
+
+    def _read_text(self, source: Source) -> SourceText:
+        """Read a source's text file, refusing paths that leave ``sources/``."""
+        base = (self.root / SOURCES_DIR).resolve()
+        relative = Path(source.path)
+        if relative.is_absolute() or ".." in relative.parts:
+            return _unsafe(f"path {source.path!r} must be relative and stay inside sources/")
+        path = self.root / relative
+        try:
+            resolved = path.resolve()
+        except OSError as exc:
+            return _unsafe(f"cannot resolve {source.path!r}: {exc}")
+        if base not in resolved.parents:
+            return _unsafe(f"path {source.path!r} leads outside sources/")
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            return _unsafe(f"{source.path!r} is a link or not a regular file")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return SourceText(None, None, f"no file at {source.path!r}", "source-text-missing")
+        except OSError as exc:
+            return SourceText(
+                None, None, f"cannot read {source.path!r}: {exc.strerror or exc}", "source-text-missing"
+            )
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            return SourceText(data.decode("utf-8"), digest, None)
+        except UnicodeDecodeError as exc:
+            problem = f"{source.path!r} is not valid UTF-8 (byte {exc.start})"
+            return SourceText(None, digest, problem, "source-text-invalid")
+
+
+def _unsafe(problem: str) -> SourceText:
+    return SourceText(None, None, problem, "source-path-unsafe")

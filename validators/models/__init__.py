@@ -1,0 +1,57 @@
+"""Pydantic models of the dataset's records and values."""
+
+from .base import IsoDate, JsonInt, Record
+from .records import (
+    Claim,
+    ClaimLink,
+    Credit,
+    Entity,
+    EntityType,
+    Event,
+    Evidence,
+    Participant,
+    Predicate,
+    Source,
+)
+from .values import (
+    AgeValue,
+    BooleanValue,
+    DatePrecision,
+    DateSpan,
+    DateValue,
+    EntityValue,
+    QuantityValue,
+    TextListValue,
+    TextValue,
+    Value,
+    ValueType,
+    YearValue,
+)
+
+__all__ = [
+    "AgeValue",
+    "BooleanValue",
+    "Claim",
+    "ClaimLink",
+    "Credit",
+    "DatePrecision",
+    "DateSpan",
+    "DateValue",
+    "Entity",
+    "EntityType",
+    "EntityValue",
+    "Event",
+    "Evidence",
+    "IsoDate",
+    "JsonInt",
+    "Participant",
+    "Predicate",
+    "QuantityValue",
+    "Record",
+    "Source",
+    "TextListValue",
+    "TextValue",
+    "Value",
+    "ValueType",
+    "YearValue",
+]

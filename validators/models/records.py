@@ -1,0 +1,140 @@
+"""The five record types of the dataset: sources, entities, events, claims and predicates."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import JsonInt, NonEmptyText, Record, RecordId
+from .values import DateSpan, Value, ValueType
+
+EntityType = Literal[
+    "person",
+    "group",
+    "organization",
+    "military-unit",
+    "place",
+    "country",
+    "document",
+    "vessel",
+    "media",
+]
+LinkType = Literal["corroborates", "contradicts", "refines"]
+SubjectType = Literal[EntityType, "event"]
+
+
+class Credit(Record):
+    """Someone an article credits: a wire service, an agency, an author."""
+
+    name: NonEmptyText
+    role: Literal["wire-service", "news-agency", "author", "photo", "original-publisher"]
+
+
+class Source(Record):
+    """One article, shipped as a text file under ``dataset/sources/``.
+
+    Only what the text itself shows is recorded: a title, publisher, URL or date that the text
+    does not print is ``null``; ``published`` may be an interval inferred from the text, with
+    its basis written down.
+    """
+
+    id: RecordId
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: DateSpan | None
+    path: NonEmptyText
+    sha256: str = Field(min_length=64, max_length=64)
+    credits: list[Credit] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class Entity(Record):
+    """A person, group, organization, unit, place, country, document or vessel."""
+
+    id: RecordId
+    type: EntityType
+    name: NonEmptyText
+    aliases: list[NonEmptyText] = Field(default_factory=list)
+    members: list[RecordId] = Field(default_factory=list)
+    description: str | None = None
+
+
+class Evidence(Record):
+    """A verbatim quote from a source, optionally anchored by character offsets.
+
+    ``start`` and ``end`` index the source text as decoded from UTF-8, in Unicode code points,
+    end exclusive (Python slicing).  ``via`` lists the intermediaries through which this report
+    reached the source, nearest to the speaker first (e.g. a prisoner's words via the NIS).
+    """
+
+    source: RecordId
+    quote: NonEmptyText
+    start: JsonInt | None = Field(default=None, ge=0)
+    end: JsonInt | None = Field(default=None, ge=0)
+    via: list[RecordId] = Field(default_factory=list)
+
+
+class Participant(Record):
+    """An entity taking part in an event, and the part it played."""
+
+    entity: RecordId
+    role: NonEmptyText
+
+
+class Event(Record):
+    """Something that happened at a time and place, as reported by the sources.
+
+    ``after`` lists events that this one is stated or known to follow.  ``tense`` says whether
+    the sources report it as done, as still under way, or as expected.
+    """
+
+    id: RecordId
+    type: NonEmptyText
+    description: NonEmptyText
+    date: DateSpan | None
+    tense: Literal["past", "ongoing", "expected"] = "past"
+    place: RecordId | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    after: list[RecordId] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class ClaimLink(Record):
+    """A relation from one claim to another claim."""
+
+    type: LinkType
+    claim: RecordId
+    note: str | None = None
+
+
+class Claim(Record):
+    """A statement that ``subject`` has ``predicate`` = ``value``, asserted by ``claimed_by``.
+
+    ``claimed_by`` is the original asserter (a person, an organization, or the source itself when
+    the article speaks in its own voice); each evidence item names the article that reports it
+    and the intermediaries it came through.  ``hedge`` repeats the text's own qualifier
+    ("reportedly", "believed") when there is one.
+    """
+
+    id: RecordId
+    subject: RecordId
+    predicate: RecordId
+    value: Value
+    claimed_by: RecordId
+    evidence: list[Evidence] = Field(min_length=1)
+    hedge: str | None = None
+    links: list[ClaimLink] = Field(default_factory=list)
+    note: str | None = None
+
+
+class Predicate(Record):
+    """A term of the predicate vocabulary: what a claim may state, and about what."""
+
+    id: RecordId
+    label: NonEmptyText
+    description: NonEmptyText
+    value_type: ValueType
+    subject_types: list[SubjectType] = Field(min_length=1)
+    single_valued: bool

@@ -1,0 +1,135 @@
+"""Evidence quotes: found verbatim in their source, unambiguous, and correctly anchored.
+
+Matching is exact: the quote must equal a substring of the source text as decoded from UTF-8,
+code point for code point.  No normalisation is applied (no case folding, no Unicode
+normalisation, no whitespace collapsing, no quote-mark substitution).  Offsets count code points
+from 0, end exclusive.  A quote that is not found is never re-anchored; the closest passage is
+only shown as a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from ..config import Config
+from ..loading import LoadedDataset, Located
+from ..models import Evidence, Source
+from ..report import Issue
+from .registry import RuleCode, issue, rule
+
+NOT_FOUND = RuleCode(
+    "quote-not-found",
+    "error",
+    "An evidence quote does not occur verbatim in its source",
+    "Quotes are compared exactly, with no normalisation of case, spaces or quotation marks.",
+    "Copy the passage from the source text exactly; the message shows the closest passage.",
+)
+AMBIGUOUS = RuleCode(
+    "quote-ambiguous",
+    "error",
+    "A quote occurs more than once and has no offsets",
+    "When the same words appear twice in a source, start and end say which occurrence is meant.",
+    "Add start and end (the message lists the occurrences), or quote a longer passage.",
+)
+OFFSETS = RuleCode(
+    "quote-offsets-mismatch",
+    "error",
+    "An evidence's offsets do not point at its quote",
+    "start and end are code-point offsets into the source text, end exclusive; the text between "
+    "them must equal the quote.",
+    "Correct start and end (the message gives the quote's occurrences); never move the quote.",
+)
+NO_OFFSETS = RuleCode(
+    "quote-offsets-missing",
+    "warning",
+    "An evidence quote has no offsets",
+    "Offsets anchor a quote so that a reader can find it at once and a later edit to the text "
+    "is noticed.",
+    "Add the start and end given in the message.",
+)
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def occurrences(text: str, quote: str) -> list[int]:
+    """Start offsets of every occurrence of ``quote`` in ``text`` (overlaps included)."""
+    found = []
+    start = text.find(quote)
+    while start != -1:
+        found.append(start)
+        start = text.find(quote, start + 1)
+    return found
+
+
+def closest_passage(text: str, quote: str) -> str | None:
+    """The passage of ``text`` most like ``quote``, for a hint; ``None`` when nothing is close."""
+    best, best_ratio = None, 0.6
+    width = len(quote)
+    for match in _WORD_START.finditer(text):
+        candidate = text[match.start() : match.start() + width]
+        matcher = difflib.SequenceMatcher(None, quote, candidate, autojunk=False)
+        if matcher.quick_ratio() > best_ratio and matcher.ratio() > best_ratio:
+            best, best_ratio = candidate, matcher.ratio()
+    return best
+
+
+def _check_evidence(
+    located: Located, index: int, evidence: Evidence, text: str
+) -> Iterator[Issue]:
+    pointer = f"/evidence/{index}"
+    where = {"file": located.file, "line": located.line, "record": located.id}
+    found = occurrences(text, evidence.quote)
+    spans = ", ".join(f"{s}-{s + len(evidence.quote)}" for s in found[:5])
+    if not found:
+        near = closest_passage(text, evidence.quote)
+        hint = f"closest passage in the source: {near!r}" if near else None
+        yield issue(
+            "quote-not-found",
+            f"quote {_clip(evidence.quote)!r} is not in {evidence.source}",
+            pointer=f"{pointer}/quote",
+            hint=hint,
+            **where,
+        )
+    elif evidence.start is None and evidence.end is None:
+        if len(found) > 1:
+            yield issue(
+                "quote-ambiguous",
+                f"quote occurs {len(found)} times in {evidence.source} (at {spans})",
+                pointer=f"{pointer}/quote",
+                **where,
+            )
+        else:
+            yield issue(
+                "quote-offsets-missing",
+                f"quote has no offsets; it is at start={found[0]}, end={found[0] + len(evidence.quote)}",
+                pointer=pointer,
+                **where,
+            )
+    elif evidence.start is None or evidence.end is None or evidence.start not in found or (
+        evidence.end != evidence.start + len(evidence.quote)
+    ):
+        yield issue(
+            "quote-offsets-mismatch",
+            f"offsets {evidence.start}-{evidence.end} do not mark the quote, which is at {spans}",
+            pointer=f"{pointer}/start",
+            **where,
+        )
+
+
+def _clip(quote: str, width: int = 60) -> str:
+    return quote if len(quote) <= width else quote[: width - 3] + "..."
+
+
+@rule(NOT_FOUND, AMBIGUOUS, OFFSETS, NO_OFFSETS)
+def check_quotes(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
+    for located in [*ds.records["event"], *ds.records["claim"]]:
+        for index, evidence in enumerate(located.record.evidence):
+            source = ds.by_id.get(evidence.source)
+            if source is None or not isinstance(source.record, Source):
+                continue  # reported by the reference rules
+            text = ds.source_text(source.record).text
+            if text is None:
+                continue  # reported by the source rules
+            yield from _check_evidence(located, index, evidence, text)

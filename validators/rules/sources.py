@@ -1,0 +1,61 @@
+"""Source texts: present, safe to read, valid UTF-8, and matching their recorded checksum."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..config import Config
+from ..loading import LoadedDataset
+from ..models import Source
+from ..report import Issue
+from .registry import RuleCode, issue, rule
+
+TEXT_MISSING = RuleCode(
+    "source-text-missing",
+    "error",
+    "A source's text file is missing or unreadable",
+    "Every source ships its article text under sources/, so that quotes can be verified.",
+    "Add the text file at the source's path, exactly as received, or correct the path.",
+)
+PATH_UNSAFE = RuleCode(
+    "source-path-unsafe",
+    "error",
+    "A source path leaves sources/ or is a link",
+    "Paths are relative to the dataset directory and stay inside sources/: no absolute path, "
+    "no `..`, no symbolic link, no device or directory.",
+    "Put the text under sources/ as a regular file and give its relative path.",
+)
+TEXT_INVALID = RuleCode(
+    "source-text-invalid",
+    "error",
+    "A source's text is not valid UTF-8 or is empty",
+    "Quotes are matched against the text decoded as UTF-8; an undecodable or empty text "
+    "cannot support any quote.",
+    "Store the article text as UTF-8.",
+)
+CHECKSUM = RuleCode(
+    "source-checksum-mismatch",
+    "error",
+    "A source text's SHA-256 differs from the recorded one",
+    "The sha256 field pins the exact bytes that quotes were checked against; a changed text "
+    "silently changes what the evidence means.",
+    "If the text change is intended, record the new sha256 and bump the version; otherwise "
+    "restore the original text.",
+)
+
+
+@rule(TEXT_MISSING, PATH_UNSAFE, TEXT_INVALID, CHECKSUM)
+def check_source_texts(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
+    for located in ds.records["source"]:
+        source: Source = located.record
+        found = ds.source_text(source)
+        where = {"file": located.file, "line": located.line, "record": source.id}
+        if found.problem_code is not None:
+            yield issue(found.problem_code, found.problem or "", pointer="/path", **where)
+        elif found.sha256 != source.sha256:
+            yield issue(
+                "source-checksum-mismatch",
+                f"{source.path} has sha256 {found.sha256}, the record says {source.sha256}",
+                pointer="/sha256",
+                **where,
+            )

@@ -1,0 +1,107 @@
+"""Well-formed intervals: date spans that agree with their precision, quantity bounds in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..config import Config
+from ..loading import LoadedDataset, Located
+from ..models import AgeValue, Claim, DateSpan, DateValue, Event, QuantityValue, Source
+from ..report import Issue
+from ..spans import month_bounds, year_bounds
+from .registry import RuleCode, issue, rule
+
+SPAN_INVERTED = RuleCode(
+    "date-span-inverted",
+    "error",
+    "A date interval ends before it starts",
+    "In a date span, earliest must not be later than latest.",
+    "Swap or correct the bounds.",
+)
+PRECISION = RuleCode(
+    "date-precision-mismatch",
+    "error",
+    "A date span's bounds do not match its precision",
+    "precision `day` needs earliest = latest; `month` needs the first and last day of one "
+    "month; `year` the first and last day of one year. Use `range` for any other interval.",
+    "Set the bounds the precision implies, or change the precision to `range`.",
+)
+QUANTITY = RuleCode(
+    "quantity-bounds-inverted",
+    "error",
+    "A quantity's bounds are out of order",
+    "low must not exceed high, and a nominal value must lie within the bounds.",
+    "Correct low, high or nominal to what the text says.",
+)
+
+
+def _spans(located: Located) -> Iterator[tuple[str, DateSpan]]:
+    record = located.record
+    if isinstance(record, Source) and record.published is not None:
+        yield "/published", record.published
+    if isinstance(record, Event) and record.date is not None:
+        yield "/date", record.date
+    if isinstance(record, Claim):
+        if isinstance(record.value, DateValue):
+            yield "/value/date", record.value.date
+        if isinstance(record.value, AgeValue):
+            yield "/value/at", record.value.at
+
+
+def _precision_problem(span: DateSpan) -> str | None:
+    lo, hi = span.earliest, span.latest
+    if span.precision == "range":
+        return None
+    if lo is None or hi is None:
+        return f"precision {span.precision} needs both earliest and latest"
+    expected: tuple[dt.date, dt.date]
+    if span.precision == "day":
+        expected = (lo, lo)
+    elif span.precision == "month":
+        expected = month_bounds(lo)
+    else:
+        expected = year_bounds(lo.year)
+    if (lo, hi) != expected:
+        return (
+            f"precision {span.precision} starting {lo.isoformat()} means "
+            f"{expected[0].isoformat()} to {expected[1].isoformat()}, not to {hi.isoformat()}"
+        )
+    return None
+
+
+@rule(SPAN_INVERTED, PRECISION)
+def check_date_spans(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
+    for located in ds.all_records():
+        for pointer, span in _spans(located):
+            where = {"file": located.file, "line": located.line, "record": located.id}
+            if span.earliest and span.latest and span.earliest > span.latest:
+                yield issue(
+                    "date-span-inverted",
+                    f"{pointer}: earliest {span.earliest.isoformat()} is after latest "
+                    f"{span.latest.isoformat()}",
+                    pointer=pointer,
+                    **where,
+                )
+            elif (problem := _precision_problem(span)) is not None:
+                yield issue("date-precision-mismatch", f"{pointer}: {problem}",
+                            pointer=f"{pointer}/precision", **where)
+
+
+@rule(QUANTITY)
+def check_quantities(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
+    for located in ds.records["claim"]:
+        value = located.record.value
+        if not isinstance(value, QuantityValue):
+            continue
+        low, high, nominal = value.low, value.high, value.nominal
+        problem = None
+        if low is not None and high is not None and low > high:
+            problem = f"low {low} is above high {high}"
+        elif nominal is not None and low is not None and nominal < low:
+            problem = f"nominal {nominal} is below low {low}"
+        elif nominal is not None and high is not None and nominal > high:
+            problem = f"nominal {nominal} is above high {high}"
+        if problem:
+            yield issue("quantity-bounds-inverted", problem, file=located.file, line=located.line,
+                        record=located.id, pointer="/value")

@@ -1,0 +1,30 @@
+"""JSON Schemas (draft 2020-12) generated from the models: one file per record type."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .kinds import KINDS
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_for(kind_name: str) -> dict[str, Any]:
+    """The JSON Schema of one record kind, with ``$schema``, ``$id`` and title set."""
+    kind = next(k for k in KINDS if k.name == kind_name)
+    schema = kind.model.model_json_schema(mode="validation")
+    return {
+        "$schema": DIALECT,
+        "$id": f"urn:kursk-pows:schema:{kind.name}",
+        **schema,
+    }
+
+
+def schema_files() -> dict[str, str]:
+    """File name -> text of every schema, exactly as committed under ``schema/``."""
+    return {
+        f"{kind.name}.schema.json": json.dumps(schema_for(kind.name), indent=2, ensure_ascii=False)
+        + "\n"
+        for kind in KINDS
+    }

@@ -1,0 +1,91 @@
+"""The loaded, validated dataset as typed records, and the ``load`` function."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+from ._version import __version__
+from .config import Config
+from .loading import LoadedDataset
+from .models import Claim, Entity, Event, Predicate, Record, Source
+from .report import DatasetInvalid, Report
+from .validation import resolve_root, validate_loaded
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Typed, read-only records by id, plus the validation report they passed."""
+
+    root: Path
+    version: str | None
+    predicates: Mapping[str, Predicate]
+    sources: Mapping[str, Source]
+    entities: Mapping[str, Entity]
+    events: Mapping[str, Event]
+    claims: Mapping[str, Claim]
+    report: Report
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def get(self, record_id: str) -> Record:
+        """Any record by id; ``KeyError`` names the id when there is none."""
+        for table in (self.claims, self.entities, self.events, self.sources, self.predicates):
+            if record_id in table:
+                return table[record_id]
+        raise KeyError(f"no record with id {record_id!r}")
+
+    def claims_about(self, subject_id: str) -> list[Claim]:
+        """Claims whose subject is ``subject_id``, sorted by claim id."""
+        return list(self._claims_by_subject().get(subject_id, ()))
+
+    def _claims_by_subject(self) -> Mapping[str, tuple[Claim, ...]]:
+        cached = self.__dict__.get("_by_subject")
+        if cached is None:
+            grouped: dict[str, list[Claim]] = defaultdict(list)
+            for claim in self.claims.values():
+                grouped[claim.subject].append(claim)
+            cached = {k: tuple(sorted(v, key=lambda c: c.id)) for k, v in grouped.items()}
+            object.__setattr__(self, "_by_subject", cached)
+        return cached
+
+    def text(self, source_id: str) -> str:
+        """The full text of a source, as shipped."""
+        source = self.sources[source_id]
+        if source_id not in self._texts:
+            self._texts[source_id] = (self.root / source.path).read_text(encoding="utf-8")
+        return self._texts[source_id]
+
+
+def _table(ds: LoadedDataset, kind: str, model: type[R]) -> Mapping[str, R]:
+    records = {located.id: located.record for located in ds.records[kind]}
+    return MappingProxyType(dict(sorted(records.items())))
+
+
+def load(path: str | Path | None = None, config: Config | None = None) -> Dataset:
+    """Load and validate a dataset directory (default: the bundled dataset).
+
+    Raises :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
+    """
+    root = resolve_root(path)
+    if not root.is_dir():
+        raise NotADirectoryError(f"not a dataset directory: {root}")
+    loaded = LoadedDataset(root)
+    report = validate_loaded(loaded, config)
+    if not report.valid:
+        raise DatasetInvalid(report)
+    return Dataset(
+        root=root,
+        version=__version__ if path is None else None,
+        predicates=_table(loaded, "predicate", Predicate),
+        sources=_table(loaded, "source", Source),
+        entities=_table(loaded, "entity", Entity),
+        events=_table(loaded, "event", Event),
+        claims=_table(loaded, "claim", Claim),
+        report=report,
+    )

@@ -1,0 +1,38 @@
+"""Run every registered rule over a dataset directory and collect one report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import Config
+from .loading import LoadedDataset
+from .paths import bundled
+from .report import Issue, Report
+from .rules import RULES
+
+
+def resolve_root(path: str | Path | None) -> Path:
+    """The dataset directory to read: the given path, or the bundled dataset."""
+    return bundled("dataset") if path is None else Path(path)
+
+
+def validate_loaded(ds: LoadedDataset, config: Config | None = None) -> Report:
+    """Apply every rule to an already loaded dataset."""
+    config = config or Config()
+    issues: list[Issue] = list(ds.issues)
+    for registered in RULES:
+        if registered.check is not None:
+            issues.extend(registered.check(ds, config))
+    return Report.build(str(ds.root), issues, ds.stats())
+
+
+def validate(path: str | Path | None = None, config: Config | None = None) -> Report:
+    """Validate a dataset directory (default: the bundled dataset) and return the report.
+
+    Problems in the data are issues in the report, never exceptions.  A path that is not a
+    directory raises ``NotADirectoryError``.
+    """
+    root = resolve_root(path)
+    if not root.is_dir():
+        raise NotADirectoryError(f"not a dataset directory: {root}")
+    return validate_loaded(LoadedDataset(root), config)
