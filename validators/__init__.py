@@ -15,8 +15,8 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .config import Config
-    from .typed_dataset import Dataset, load
     from .report import DatasetInvalid, Issue, Report
+    from .typed_dataset import Dataset, load
     from .validation import validate
 
 __all__ = [

@@ -48,6 +48,8 @@ class LoadedDataset:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.issues: list[Issue] = []
+        self.invalid_ids: set[str] = set()
+        """Ids of records that failed their model: referencing them is not a second error."""
         self.records: dict[str, list[Located]] = {}
         for kind in KINDS:
             self.records[kind.name] = self._read_kind(kind)
@@ -89,6 +91,8 @@ class LoadedDataset:
             return kind.model.model_validate(data)
         except ValidationError as exc:
             record_id = data.get("id") if isinstance(data.get("id"), str) else None
+            if record_id is not None:
+                self.invalid_ids.add(record_id)
             self.issues.extend(issues_from_validation_error(exc, data, kind.file, line, record_id))
             return None
 
@@ -119,7 +123,10 @@ class LoadedDataset:
             return SourceText(None, None, f"no file at {source.path!r}", "source-text-missing")
         except OSError as exc:
             return SourceText(
-                None, None, f"cannot read {source.path!r}: {exc.strerror or exc}", "source-text-missing"
+                None,
+                None,
+                f"cannot read {source.path!r}: {exc.strerror or exc}",
+                "source-text-missing",
             )
         digest = hashlib.sha256(data).hexdigest()
         try:

@@ -21,17 +21,20 @@ class DataNotFound(RuntimeError):
 
 
 def _editable_project() -> Path | None:
-    try:
-        direct_url = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        return None
-    if not direct_url:
-        return None
-    info = json.loads(direct_url)
-    if not info.get("dir_info", {}).get("editable"):
-        return None
-    url = urlparse(info.get("url", ""))
-    return Path(unquote(url.path)) if url.scheme == "file" else None
+    """The project directory of an editable install, from its ``direct_url.json``.
+
+    Every installed copy of the distribution is examined: a build's ``*.egg-info`` folder in the
+    current directory is also seen as one, but it has no ``direct_url.json``.
+    """
+    for dist in metadata.distributions(name=DISTRIBUTION):
+        direct_url = dist.read_text("direct_url.json")
+        if not direct_url:
+            continue
+        info = json.loads(direct_url)
+        url = urlparse(info.get("url", ""))
+        if info.get("dir_info", {}).get("editable") and url.scheme == "file":
+            return Path(unquote(url.path))
+    return None
 
 
 def bundled(name: str) -> Path:

@@ -125,7 +125,9 @@ def _parse_lines(raw: bytes, name: str, issues: list[Issue]) -> Iterator[Line]:
 
 
 def _parse_chunk(chunk: bytes, number: int, name: str, issues: list[Issue]) -> Line | None:
-    def report(code: str, severity: str, message: str, hint: str, column: int | None = None) -> None:
+    def report(
+        code: str, severity: str, message: str, hint: str, column: int | None = None
+    ) -> None:
         issues.append(
             Issue(code, severity, message, file=name, line=number, column=column, hint=hint)  # type: ignore[arg-type]
         )
@@ -139,7 +141,9 @@ def _parse_chunk(chunk: bytes, number: int, name: str, issues: list[Issue]) -> L
         )
         return None
     if chunk.endswith(b"\r"):
-        report("line-crlf", "warning", "line ends with CRLF", "use LF line endings (kursk-pows fmt)")
+        report(
+            "line-crlf", "warning", "line ends with CRLF", "use LF line endings (kursk-pows fmt)"
+        )
         chunk = chunk[:-1]
     try:
         text = chunk.decode("utf-8")

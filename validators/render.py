@@ -18,7 +18,9 @@ def render_text(report: Report, display_root: str) -> str:
     lines = []
     for issue in report.issues:
         record = f" {issue.record}" if issue.record else ""
-        lines.append(f"{_place(issue, display_root)}: {issue.severity}[{issue.code}]{record} {issue.message}")
+        lines.append(
+            f"{_place(issue, display_root)}: {issue.severity}[{issue.code}]{record} {issue.message}"
+        )
         if issue.hint:
             lines.append(f"    hint: {issue.hint}")
     counts = ", ".join(f"{n} {name}" for name, n in report.stats.items())

@@ -94,5 +94,7 @@ class DatasetInvalid(Exception):
     def __init__(self, report: Report) -> None:
         self.report = report
         first = report.errors[0] if report.errors else None
-        where = f" (first: {first.file}:{first.line}: [{first.code}] {first.message})" if first else ""
+        where = (
+            f" (first: {first.file}:{first.line}: [{first.code}] {first.message})" if first else ""
+        )
         super().__init__(f"{len(report.errors)} error(s) in dataset {report.root}{where}")

@@ -60,6 +60,15 @@ def issues_from_validation_error(
             hint = "give a value of the type and form the schema requires"
             message = f"{pointer or '/'}: {err['msg']} (got {_short(err.get('input'))})"
         issues.append(
-            Issue(code, "error", message, file=file, line=line, record=record, pointer=pointer, hint=hint)
+            Issue(
+                code,
+                "error",
+                message,
+                file=file,
+                line=line,
+                record=record,
+                pointer=pointer,
+                hint=hint,
+            )
         )
     return issues

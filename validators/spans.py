@@ -35,9 +35,13 @@ def span_bounds(span: DateSpan | None) -> tuple[dt.date | None, dt.date | None]:
 
 
 def overlaps(a: Bounds[T], b: Bounds[T]) -> bool:
-    """True when two inclusive intervals share at least one point."""
+    """True when two inclusive intervals share at least one point (an inverted one has none)."""
     a_lo, a_hi = a
     b_lo, b_hi = b
+    if (a_lo is not None and a_hi is not None and a_lo > a_hi) or (
+        b_lo is not None and b_hi is not None and b_lo > b_hi
+    ):
+        return False
     if a_lo is not None and b_hi is not None and a_lo > b_hi:
         return False
     return not (b_lo is not None and a_hi is not None and b_lo > a_hi)

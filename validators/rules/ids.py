@@ -127,9 +127,15 @@ def check_references(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         for pointer, target, accepted in _references(located.record):
             where = {"file": located.file, "line": located.line, "record": located.id}
             found = ds.by_id.get(target)
+            if found is None and target in ds.invalid_ids:
+                continue  # the target exists but failed its model, which is reported already
             if found is None:
-                yield issue("ref-missing", f"{pointer} names {target}, which does not exist",
-                            pointer=pointer, **where)
+                yield issue(
+                    "ref-missing",
+                    f"{pointer} names {target}, which does not exist",
+                    pointer=pointer,
+                    **where,
+                )
             elif record_type(found) not in accepted:
                 yield issue(
                     "ref-wrong-type",

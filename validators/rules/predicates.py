@@ -43,7 +43,7 @@ CONFLICT = RuleCode(
     "When sources disagree, both claims are kept and one links to the other as `contradicts`. "
     "Values are compared as intervals: `born in 1999` and `born in 2005` conflict; "
     "`more than 10,000` and `about 10,000` do not.",
-    "Add a link {\"type\": \"contradicts\", \"claim\": ...} from one claim to the other, or "
+    'Add a link {"type": "contradicts", "claim": ...} from one claim to the other, or '
     "correct the value that is wrong.",
 )
 
@@ -60,8 +60,12 @@ def check_predicate_use(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         where = {"file": located.file, "line": located.line, "record": claim.id}
         predicate = _predicate_of(ds, claim)
         if predicate is None:
-            yield issue("predicate-unknown", f"predicate {claim.predicate} is not in the vocabulary",
-                        pointer="/predicate", **where)
+            yield issue(
+                "predicate-unknown",
+                f"predicate {claim.predicate} is not in the vocabulary",
+                pointer="/predicate",
+                **where,
+            )
             continue
         if claim.value.type != predicate.value_type:
             yield issue(

@@ -75,10 +75,9 @@ def closest_passage(text: str, quote: str) -> str | None:
     return best
 
 
-def _check_evidence(
-    located: Located, index: int, evidence: Evidence, text: str
-) -> Iterator[Issue]:
+def _check_evidence(located: Located, index: int, evidence: Evidence, text: str) -> Iterator[Issue]:
     pointer = f"/evidence/{index}"
+    quote = evidence.quote
     where = {"file": located.file, "line": located.line, "record": located.id}
     found = occurrences(text, evidence.quote)
     spans = ", ".join(f"{s}-{s + len(evidence.quote)}" for s in found[:5])
@@ -103,12 +102,15 @@ def _check_evidence(
         else:
             yield issue(
                 "quote-offsets-missing",
-                f"quote has no offsets; it is at start={found[0]}, end={found[0] + len(evidence.quote)}",
+                f"quote has no offsets; it is at start={found[0]}, end={found[0] + len(quote)}",
                 pointer=pointer,
                 **where,
             )
-    elif evidence.start is None or evidence.end is None or evidence.start not in found or (
-        evidence.end != evidence.start + len(evidence.quote)
+    elif (
+        evidence.start is None
+        or evidence.end is None
+        or evidence.start not in found
+        or (evidence.end != evidence.start + len(evidence.quote))
     ):
         yield issue(
             "quote-offsets-mismatch",

@@ -84,8 +84,12 @@ def check_date_spans(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
                     **where,
                 )
             elif (problem := _precision_problem(span)) is not None:
-                yield issue("date-precision-mismatch", f"{pointer}: {problem}",
-                            pointer=f"{pointer}/precision", **where)
+                yield issue(
+                    "date-precision-mismatch",
+                    f"{pointer}: {problem}",
+                    pointer=f"{pointer}/precision",
+                    **where,
+                )
 
 
 @rule(QUANTITY)
@@ -103,5 +107,11 @@ def check_quantities(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         elif nominal is not None and high is not None and nominal > high:
             problem = f"nominal {nominal} is above high {high}"
         if problem:
-            yield issue("quantity-bounds-inverted", problem, file=located.file, line=located.line,
-                        record=located.id, pointer="/value")
+            yield issue(
+                "quantity-bounds-inverted",
+                problem,
+                file=located.file,
+                line=located.line,
+                record=located.id,
+                pointer="/value",
+            )

@@ -1,0 +1,105 @@
+"""The command line: a thin layer whose output equals the library's report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kursk_pows
+from factory import DatasetSpec
+from kursk_pows.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kursk_pows", *args], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture
+def broken(spec: DatasetSpec, tmp_path: Path) -> Path:
+    spec.one("claim:a.age")["value"]["years"] = 40
+    spec.one("claim:a.role")["subject"] = "person:nobody"
+    return spec.write(tmp_path / "broken")
+
+
+def test_json_output_equals_api_report(broken: Path) -> None:
+    result = run("validate", str(broken), "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == kursk_pows.validate(broken).to_dict()
+
+
+def test_text_output_is_compiler_style(broken: Path) -> None:
+    result = run("validate", str(broken))
+    assert result.returncode == 1
+    first, hint, second, _, summary = result.stdout.splitlines()
+    assert first == (
+        f"{broken}/claims.jsonl:1: error[age-birth-year-conflict] claim:a.age age 40 cannot be "
+        "right for someone born in 1999 (claim:a.birth-year): the possible ages are 25 to 26"
+    )
+    assert hint.startswith("    hint: ")
+    assert second.startswith(f"{broken}/claims.jsonl:3: error[ref-missing] claim:a.role /subject")
+    assert summary.startswith(f"{broken}: INVALID: 2 error(s), 0 warning(s)")
+
+
+def test_github_annotations(broken: Path) -> None:
+    lines = run("validate", str(broken), "--format", "github").stdout.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::error"]
+    assert lines[0].startswith(
+        f"::error file={broken}/claims.jsonl,line=1,title=age-birth-year-conflict::claim:a.age: "
+    )
+
+
+def test_valid_dataset_exits_zero(spec: DatasetSpec, tmp_path: Path) -> None:
+    result = run("validate", str(spec.write(tmp_path / "ok")))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "valid: 0 error(s), 0 warning(s)" in result.stdout
+
+
+def test_bundled_dataset_validates_by_default() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stdout
+    assert "valid: 0 error(s)" in result.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["validate", "/no/such/dir"], "no such directory: /no/such/dir"),
+        (["validate", "--format", "xml"], "invalid choice: 'xml'"),
+        (["validate", "--bogus"], "unrecognized arguments: --bogus"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        ([], "the following arguments are required: command"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_file_given_instead_of_directory(tmp_path: Path) -> None:
+    file = tmp_path / "claims.jsonl"
+    file.write_text("{}\n")
+    result = run("validate", str(file))
+    assert (result.returncode, result.stderr.count("\n")) == (2, 1)
+    assert "not a directory" in result.stderr
+
+
+def test_service_age_options_reach_the_rules(spec: DatasetSpec, tmp_path: Path) -> None:
+    root = str(spec.write(tmp_path / "ds"))
+    assert main(["validate", root, "--min-service-age", "18"]) == 0  # a warning only
+    report = json.loads(run("validate", root, "--format", "json", "--min-service-age", "18").stdout)
+    assert [i["code"] for i in report["issues"]] == ["service-age-implausible"]
+
+
+def test_rules_prints_the_catalog(repo_root: Path) -> None:
+    result = run("rules")
+    assert result.stdout == (repo_root / "docs" / "rules.md").read_text(encoding="utf-8")

@@ -1,0 +1,276 @@
+"""Each rule, triggered by one small change to a valid dataset, reports exactly what it should."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import kursk_pows
+from factory import TEXT, DatasetSpec, claim, day, evidence
+from kursk_pows.config import Config
+from kursk_pows.rules import CODES
+
+Mutation = Callable[[DatasetSpec, Path], None]
+CASES: dict[str, tuple[Mutation, list[tuple[str, str | None]]]] = {}
+
+
+def case(name: str, *expected: tuple[str, str | None]) -> Callable[[Mutation], Mutation]:
+    """Register a mutation and the exact (code, record) list it must produce."""
+
+    def register(mutation: Mutation) -> Mutation:
+        CASES[name] = (mutation, list(expected))
+        return mutation
+
+    return register
+
+
+@case("duplicate id", ("id-duplicate", "person:soldier-a"))
+def _duplicate(spec: DatasetSpec, root: Path) -> None:
+    spec.records["entity"].append({"id": "person:soldier-a", "type": "person", "name": "again"})
+
+
+@case("id not a slug", ("id-malformed", "person:Soldier_C"))
+def _bad_slug(spec: DatasetSpec, root: Path) -> None:
+    spec.records["entity"].append({"id": "person:Soldier_C", "type": "person", "name": "c"})
+
+
+@case("id prefix does not match type", ("id-malformed", "org:soldier-c"))
+def _bad_prefix(spec: DatasetSpec, root: Path) -> None:
+    spec.records["entity"].append({"id": "org:soldier-c", "type": "person", "name": "c"})
+
+
+@case("reference to nothing", ("ref-missing", "claim:a.role"))
+def _missing_ref(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["subject"] = "person:nobody"
+
+
+@case("reference to wrong type", ("ref-wrong-type", "event:capture"))
+def _wrong_ref(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:capture")["place"] = "person:soldier-b"
+
+
+@case("unsorted file", ("records-unsorted", "claim:a.age"))
+def _unsorted(spec: DatasetSpec, root: Path) -> None:
+    spec.sort = False
+    for records in spec.records.values():
+        records.sort(key=lambda r: r["id"])
+    claims = spec.records["claim"]  # a.age, a.birth-year, a.role, a.service-start
+    claims.insert(0, claims.pop(2))  # a.role first: a.age is then out of order
+
+
+@case("text file missing", ("source-text-missing", "source:test-article"))
+def _no_text(spec: DatasetSpec, root: Path) -> None:
+    spec.texts.clear()
+
+
+@case("text path leaves sources/", ("source-path-unsafe", "source:test-article"))
+def _escape(spec: DatasetSpec, root: Path) -> None:
+    spec.one("source:test-article")["path"] = "../test.txt"
+
+
+@case("text not UTF-8", ("source-text-invalid", "source:test-article"))
+def _latin1(spec: DatasetSpec, root: Path) -> None:
+    spec.texts["sources/test.txt"] = TEXT.encode() + b"\xff"
+
+
+@case("checksum differs", ("source-checksum-mismatch", "source:test-article"))
+def _checksum(spec: DatasetSpec, root: Path) -> None:
+    spec.texts["sources/test.txt"] = (TEXT + " A line added later.").encode()
+
+
+@case("quote not verbatim", ("quote-not-found", "claim:a.role"))
+def _misquote(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["evidence"] = [{"source": "source:test-article", "quote": "as a Sniper"}]
+
+
+@case("quote twice, no offsets", ("quote-ambiguous", "event:transfer"))
+def _ambiguous(spec: DatasetSpec, root: Path) -> None:
+    ev = spec.one("event:transfer")["evidence"][0]
+    del ev["start"], ev["end"]
+
+
+@case("offsets off by one", ("quote-offsets-mismatch", "claim:a.role"))
+def _shifted(spec: DatasetSpec, root: Path) -> None:
+    ev = spec.one("claim:a.role")["evidence"][0]
+    ev["start"] += 1
+    ev["end"] += 1
+
+
+@case("offsets absent", ("quote-offsets-missing", "claim:a.role"))
+def _no_offsets(spec: DatasetSpec, root: Path) -> None:
+    ev = spec.one("claim:a.role")["evidence"][0]
+    del ev["start"], ev["end"]
+
+
+@case("unknown predicate", ("predicate-unknown", "claim:a.role"))
+def _unknown_predicate(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["predicate"] = "predicate:favourite-colour"
+
+
+@case("value of wrong type", ("value-type-mismatch", "claim:a.role"))
+def _wrong_value(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["value"] = {"type": "year", "year": 2016}
+
+
+@case("subject of wrong type", ("subject-type-mismatch", "claim:a.role"))
+def _wrong_subject(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["subject"] = "place:kyiv"
+
+
+def _second_role(spec: DatasetSpec, **extra: object) -> None:
+    spec.records["claim"].append(
+        claim("claim:a.role-2", "person:soldier-a", "military-role",
+              {"type": "text", "text": "rifleman"}, "as a sniper", **extra)
+    )
+
+
+@case("single-valued predicate, two values", ("single-value-conflict", "claim:a.role-2"))
+def _conflict(spec: DatasetSpec, root: Path) -> None:
+    _second_role(spec)
+
+
+@case("conflict linked as contradicting")
+def _linked_conflict(spec: DatasetSpec, root: Path) -> None:
+    _second_role(spec, links=[{"type": "contradicts", "claim": "claim:a.role"}])
+
+
+@case("age impossible for birth year", ("age-birth-year-conflict", "claim:a.age"))
+def _bad_age(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.age")["value"]["years"] = 27
+
+
+@case("service before birth", ("service-before-birth", "claim:a.service-start"))
+def _early_service(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.service-start")["value"]["year"] = 1990
+
+
+@case("service at age 0 or 1", ("service-age-implausible", "claim:a.service-start"))
+def _baby_soldier(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.service-start")["value"]["year"] = 2000
+
+
+@case(
+    "service after capture and transfer",
+    ("service-after-event", "claim:a.service-start"),
+    ("service-after-event", "claim:a.service-start"),
+)
+def _late_service(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.service-start")["value"]["year"] = 2026
+
+
+@case(
+    "events after publication",
+    ("event-after-publication", "event:capture"),
+    ("event-after-publication", "event:transfer"),
+)
+def _early_publication(spec: DatasetSpec, root: Path) -> None:
+    spec.one("source:test-article")["published"] = {
+        "earliest": None, "latest": "2025-01-08", "precision": "range"
+    }
+
+
+@case("expected event may lie ahead")
+def _expected_event(spec: DatasetSpec, root: Path) -> None:
+    transfer = spec.one("event:transfer")
+    transfer["tense"] = "expected"
+    transfer["date"] = {"earliest": "2025-02-01", "latest": None, "precision": "range"}
+
+
+@case("transfer before capture", ("event-order-violated", "event:transfer"))
+def _order(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:transfer")["date"] = day("2025-01-05")
+
+
+@case("date span inverted", ("date-span-inverted", "event:transfer"))
+def _inverted(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:transfer")["date"] = {
+        "earliest": "2025-01-10", "latest": "2025-01-09", "precision": "range"
+    }
+
+
+@case("precision does not match bounds", ("date-precision-mismatch", "event:capture"))
+def _precision(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:capture")["date"] = {
+        "earliest": "2025-01-01", "latest": "2025-01-30", "precision": "month"
+    }
+
+
+@case("quantity low above high", ("quantity-bounds-inverted", "claim:deployed"))
+def _quantity(spec: DatasetSpec, root: Path) -> None:
+    value = {"type": "quantity", "qualifier": "range", "low": 5, "high": 4, "unit": "day"}
+    spec.records["claim"].append(
+        claim("claim:deployed", "group:soldiers", "deployed-count", value, "Two soldiers")
+    )
+
+
+@case("record file missing", ("file-missing", None))
+def _no_file(spec: DatasetSpec, root: Path) -> None:
+    del spec.records["claim"]
+
+
+@case("required field missing", ("field-missing", "place:kyiv"))
+def _field_missing(spec: DatasetSpec, root: Path) -> None:
+    del spec.one("place:kyiv")["name"]
+
+
+@case("unknown field", ("field-unknown", "place:kyiv"))
+def _field_unknown(spec: DatasetSpec, root: Path) -> None:
+    spec.one("place:kyiv")["population"] = 3_000_000
+
+
+@case("string where a number belongs", ("field-invalid", "claim:a.birth-year"))
+def _field_invalid(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.birth-year")["value"]["year"] = "1999"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_mutation_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) -> None:
+    mutation, expected = CASES[name]
+    root = tmp_path / "ds"
+    mutation(spec, root)
+    report = kursk_pows.validate(spec.write(root))
+    assert report.flatten("code", "record") == expected
+
+
+def test_every_data_rule_has_a_case() -> None:
+    reader_codes = {
+        "file-unreadable", "file-bom", "line-crlf", "line-blank", "line-too-long",
+        "utf8-invalid", "json-invalid", "json-duplicate-key", "json-nonfinite", "json-not-object",
+    }  # covered by test_reading.py
+    covered = {code for _, expected in CASES.values() for code, _ in expected}
+    assert set(CODES) - reader_codes - covered == set()
+
+
+def test_issue_points_at_field(spec: DatasetSpec, tmp_path: Path) -> None:
+    _shifted(spec, tmp_path)
+    (issue,) = kursk_pows.validate(spec.write(tmp_path / "ds")).issues
+    assert (issue.file, issue.line, issue.pointer) == ("claims.jsonl", 3, "/evidence/0/start")
+    assert issue.hint
+    assert str(TEXT.index("as a sniper")) in issue.message
+
+
+def test_closest_passage_is_a_hint(spec: DatasetSpec, tmp_path: Path) -> None:
+    _misquote(spec, tmp_path)
+    (issue,) = kursk_pows.validate(spec.write(tmp_path / "ds")).issues
+    assert issue.hint == "closest passage in the source: 'as a sniper'"
+
+
+def test_service_age_bounds_are_configurable(spec: DatasetSpec, tmp_path: Path) -> None:
+    root = spec.write(tmp_path / "ds")  # born 1999, serving from 2016: joined at 16 or 17
+    strict = kursk_pows.validate(root, Config(min_service_age=18))
+    assert strict.flatten("code", "record") == [("service-age-implausible", "claim:a.service-start")]
+    assert kursk_pows.validate(root, Config(min_service_age=17)).issues == ()
+
+
+def test_all_problems_reported_not_first(spec: DatasetSpec, tmp_path: Path) -> None:
+    for mutation in (_missing_ref, _bad_age, _order, _checksum):
+        mutation(spec, tmp_path)
+    codes = set(kursk_pows.validate(spec.write(tmp_path / "ds")).codes())
+    assert codes == {"ref-missing", "age-birth-year-conflict", "event-order-violated",
+                     "source-checksum-mismatch"}
+
+
+def test_evidence_helper_anchors_first_occurrence() -> None:
+    assert evidence("Kyiv")["start"] == TEXT.index("Kyiv")
