@@ -110,14 +110,34 @@ def _records() -> dict[str, list[Record]]:
             },
         ],
         "claim": [
-            claim("claim:a.birth-year", "person:soldier-a", "birth-year",
-                  {"type": "year", "year": 1999}, "born in 1999"),
-            claim("claim:a.service-start", "person:soldier-a", "service-start-year",
-                  {"type": "year", "year": 2016}, "has served since 2016"),
-            claim("claim:a.age", "person:soldier-a", "age",
-                  {"type": "age", "years": 25, "at": day("2025-01-10")}, "He is 25 years old."),
-            claim("claim:a.role", "person:soldier-a", "military-role",
-                  {"type": "text", "text": "sniper"}, "as a sniper"),
+            claim(
+                "claim:a.birth-year",
+                "person:soldier-a",
+                "birth-year",
+                {"type": "year", "year": 1999},
+                "born in 1999",
+            ),
+            claim(
+                "claim:a.service-start",
+                "person:soldier-a",
+                "service-start-year",
+                {"type": "year", "year": 2016},
+                "has served since 2016",
+            ),
+            claim(
+                "claim:a.age",
+                "person:soldier-a",
+                "age",
+                {"type": "age", "years": 25, "at": day("2025-01-10")},
+                "He is 25 years old.",
+            ),
+            claim(
+                "claim:a.role",
+                "person:soldier-a",
+                "military-role",
+                {"type": "text", "text": "sniper"},
+                "as a sniper",
+            ),
         ],
     }
 

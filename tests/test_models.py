@@ -26,41 +26,84 @@ spans = st.builds(
 values: st.SearchStrategy[dict[str, object]] = st.one_of(
     st.builds(dict, type=st.just("year"), year=st.integers(1, 9999)),
     st.builds(dict, type=st.just("date"), date=spans.map(lambda s: s.model_dump())),
-    st.builds(dict, type=st.just("quantity"),
-              qualifier=st.sampled_from(["exact", "about", "at-least", "range"]),
-              nominal=st.none() | numbers, low=st.none() | numbers, high=st.none() | numbers,
-              unit=st.none() | texts),
-    st.builds(dict, type=st.just("age"), years=st.integers(0, 200),
-              at=spans.map(lambda s: s.model_dump())),
+    st.builds(
+        dict,
+        type=st.just("quantity"),
+        qualifier=st.sampled_from(["exact", "about", "at-least", "range"]),
+        nominal=st.none() | numbers,
+        low=st.none() | numbers,
+        high=st.none() | numbers,
+        unit=st.none() | texts,
+    ),
+    st.builds(
+        dict, type=st.just("age"), years=st.integers(0, 200), at=spans.map(lambda s: s.model_dump())
+    ),
     st.builds(dict, type=st.just("entity"), entity=slugs),
     st.builds(dict, type=st.just("text"), text=texts),
     st.builds(dict, type=st.just("text-list"), items=st.lists(texts, min_size=1, max_size=3)),
     st.builds(dict, type=st.just("boolean"), value=st.booleans()),
 )
-evidence = st.builds(Evidence, source=slugs, quote=texts, start=st.none() | st.integers(0, 10**6),
-                     end=st.none() | st.integers(0, 10**6), via=st.lists(slugs, max_size=2))
+evidence = st.builds(
+    Evidence,
+    source=slugs,
+    quote=texts,
+    start=st.none() | st.integers(0, 10**6),
+    end=st.none() | st.integers(0, 10**6),
+    via=st.lists(slugs, max_size=2),
+)
 claims = st.builds(
     Claim,
-    id=slugs, subject=slugs, predicate=slugs, value=values, claimed_by=slugs,
-    evidence=st.lists(evidence, min_size=1, max_size=2), hedge=st.none() | texts,
-    links=st.lists(st.builds(dict, type=st.sampled_from(["corroborates", "contradicts", "refines"]),
-                             claim=slugs, note=st.none() | texts), max_size=2),
+    id=slugs,
+    subject=slugs,
+    predicate=slugs,
+    value=values,
+    claimed_by=slugs,
+    evidence=st.lists(evidence, min_size=1, max_size=2),
+    hedge=st.none() | texts,
+    links=st.lists(
+        st.builds(
+            dict,
+            type=st.sampled_from(["corroborates", "contradicts", "refines"]),
+            claim=slugs,
+            note=st.none() | texts,
+        ),
+        max_size=2,
+    ),
     note=st.none() | texts,
 )
 events = st.builds(
-    Event, id=slugs, type=texts, description=texts, date=st.none() | spans,
-    tense=st.sampled_from(["past", "ongoing", "expected"]), place=st.none() | slugs,
+    Event,
+    id=slugs,
+    type=texts,
+    description=texts,
+    date=st.none() | spans,
+    tense=st.sampled_from(["past", "ongoing", "expected"]),
+    place=st.none() | slugs,
     participants=st.lists(st.builds(dict, entity=slugs, role=texts), max_size=2),
-    after=st.lists(slugs, max_size=2), evidence=st.lists(evidence, min_size=1, max_size=2),
+    after=st.lists(slugs, max_size=2),
+    evidence=st.lists(evidence, min_size=1, max_size=2),
 )
-entities = st.builds(Entity, id=slugs, type=st.sampled_from(["person", "group", "place"]),
-                     name=texts, aliases=st.lists(texts, max_size=2),
-                     members=st.lists(slugs, max_size=2), description=st.none() | texts)
-sources = st.builds(Source, id=slugs, title=st.none() | texts, publisher=st.none() | texts,
-                    url=st.none() | texts, published=st.none() | spans, path=texts,
-                    sha256=st.text("0123456789abcdef", min_size=64, max_size=64),
-                    credits=st.lists(st.builds(dict, name=texts, role=st.just("author")),
-                                     max_size=2), notes=st.none() | texts)
+entities = st.builds(
+    Entity,
+    id=slugs,
+    type=st.sampled_from(["person", "group", "place"]),
+    name=texts,
+    aliases=st.lists(texts, max_size=2),
+    members=st.lists(slugs, max_size=2),
+    description=st.none() | texts,
+)
+sources = st.builds(
+    Source,
+    id=slugs,
+    title=st.none() | texts,
+    publisher=st.none() | texts,
+    url=st.none() | texts,
+    published=st.none() | spans,
+    path=texts,
+    sha256=st.text("0123456789abcdef", min_size=64, max_size=64),
+    credits=st.lists(st.builds(dict, name=texts, role=st.just("author")), max_size=2),
+    notes=st.none() | texts,
+)
 
 
 @given(st.one_of(claims, events, entities, sources))
@@ -87,9 +130,16 @@ def test_json_round_trip_is_identity(record: Claim | Event | Entity | Source) ->
 )
 def test_strict_values_are_refused(value: object) -> None:
     with pytest.raises(ValidationError):
-        Claim.model_validate({"id": "claim:x", "subject": "person:a", "predicate": "predicate:p",
-                              "value": value, "claimed_by": "org:b",
-                              "evidence": [{"source": "source:s", "quote": "q"}]})
+        Claim.model_validate(
+            {
+                "id": "claim:x",
+                "subject": "person:a",
+                "predicate": "predicate:p",
+                "value": value,
+                "claimed_by": "org:b",
+                "evidence": [{"source": "source:s", "quote": "q"}],
+            }
+        )
 
 
 def test_dates_accept_only_iso_calendar_dates() -> None:

@@ -77,6 +77,6 @@ def test_any_bytes_give_lines_or_issues(data: bytes) -> None:
         path = Path(tmp) / "f.jsonl"
         path.write_bytes(data)
         lines, issues = read_jsonl(path, "f.jsonl")
-    line_count = len([c for c in data.removeprefix(b"\xef\xbb\xbf").split(b"\n")])
+    line_count = len(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"))
     assert all(1 <= line.number <= line_count for line in lines)
     assert all(i.line is not None and 1 <= i.line <= line_count for i in issues)

@@ -82,7 +82,9 @@ def _checksum(spec: DatasetSpec, root: Path) -> None:
 
 @case("quote not verbatim", ("quote-not-found", "claim:a.role"))
 def _misquote(spec: DatasetSpec, root: Path) -> None:
-    spec.one("claim:a.role")["evidence"] = [{"source": "source:test-article", "quote": "as a Sniper"}]
+    spec.one("claim:a.role")["evidence"] = [
+        {"source": "source:test-article", "quote": "as a Sniper"}
+    ]
 
 
 @case("quote twice, no offsets", ("quote-ambiguous", "event:transfer"))
@@ -121,8 +123,14 @@ def _wrong_subject(spec: DatasetSpec, root: Path) -> None:
 
 def _second_role(spec: DatasetSpec, **extra: object) -> None:
     spec.records["claim"].append(
-        claim("claim:a.role-2", "person:soldier-a", "military-role",
-              {"type": "text", "text": "rifleman"}, "as a sniper", **extra)
+        claim(
+            "claim:a.role-2",
+            "person:soldier-a",
+            "military-role",
+            {"type": "text", "text": "rifleman"},
+            "as a sniper",
+            **extra,
+        )
     )
 
 
@@ -167,7 +175,9 @@ def _late_service(spec: DatasetSpec, root: Path) -> None:
 )
 def _early_publication(spec: DatasetSpec, root: Path) -> None:
     spec.one("source:test-article")["published"] = {
-        "earliest": None, "latest": "2025-01-08", "precision": "range"
+        "earliest": None,
+        "latest": "2025-01-08",
+        "precision": "range",
     }
 
 
@@ -186,14 +196,18 @@ def _order(spec: DatasetSpec, root: Path) -> None:
 @case("date span inverted", ("date-span-inverted", "event:transfer"))
 def _inverted(spec: DatasetSpec, root: Path) -> None:
     spec.one("event:transfer")["date"] = {
-        "earliest": "2025-01-10", "latest": "2025-01-09", "precision": "range"
+        "earliest": "2025-01-10",
+        "latest": "2025-01-09",
+        "precision": "range",
     }
 
 
 @case("precision does not match bounds", ("date-precision-mismatch", "event:capture"))
 def _precision(spec: DatasetSpec, root: Path) -> None:
     spec.one("event:capture")["date"] = {
-        "earliest": "2025-01-01", "latest": "2025-01-30", "precision": "month"
+        "earliest": "2025-01-01",
+        "latest": "2025-01-30",
+        "precision": "month",
     }
 
 
@@ -236,8 +250,16 @@ def test_mutation_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) 
 
 def test_every_data_rule_has_a_case() -> None:
     reader_codes = {
-        "file-unreadable", "file-bom", "line-crlf", "line-blank", "line-too-long",
-        "utf8-invalid", "json-invalid", "json-duplicate-key", "json-nonfinite", "json-not-object",
+        "file-unreadable",
+        "file-bom",
+        "line-crlf",
+        "line-blank",
+        "line-too-long",
+        "utf8-invalid",
+        "json-invalid",
+        "json-duplicate-key",
+        "json-nonfinite",
+        "json-not-object",
     }  # covered by test_reading.py
     covered = {code for _, expected in CASES.values() for code, _ in expected}
     assert set(CODES) - reader_codes - covered == set()
@@ -260,7 +282,9 @@ def test_closest_passage_is_a_hint(spec: DatasetSpec, tmp_path: Path) -> None:
 def test_service_age_bounds_are_configurable(spec: DatasetSpec, tmp_path: Path) -> None:
     root = spec.write(tmp_path / "ds")  # born 1999, serving from 2016: joined at 16 or 17
     strict = kursk_pows.validate(root, Config(min_service_age=18))
-    assert strict.flatten("code", "record") == [("service-age-implausible", "claim:a.service-start")]
+    assert strict.flatten("code", "record") == [
+        ("service-age-implausible", "claim:a.service-start")
+    ]
     assert kursk_pows.validate(root, Config(min_service_age=17)).issues == ()
 
 
@@ -268,8 +292,12 @@ def test_all_problems_reported_not_first(spec: DatasetSpec, tmp_path: Path) -> N
     for mutation in (_missing_ref, _bad_age, _order, _checksum):
         mutation(spec, tmp_path)
     codes = set(kursk_pows.validate(spec.write(tmp_path / "ds")).codes())
-    assert codes == {"ref-missing", "age-birth-year-conflict", "event-order-violated",
-                     "source-checksum-mismatch"}
+    assert codes == {
+        "ref-missing",
+        "age-birth-year-conflict",
+        "event-order-violated",
+        "source-checksum-mismatch",
+    }
 
 
 def test_evidence_helper_anchors_first_occurrence() -> None:

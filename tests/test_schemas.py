@@ -75,8 +75,15 @@ SEEDS += [
     ("claim", {**SEEDS[-1][1], "value": value})
     for value in (
         {"type": "quantity", "qualifier": "about", "nominal": 10_000, "unit": "soldier"},
-        {"type": "date", "date": {"earliest": "2024-10-01", "latest": "2024-10-31",
-                                  "precision": "month", "basis": "printed"}},
+        {
+            "type": "date",
+            "date": {
+                "earliest": "2024-10-01",
+                "latest": "2024-10-31",
+                "precision": "month",
+                "basis": "printed",
+            },
+        },
         {"type": "entity", "entity": "place:kyiv"},
         {"type": "text-list", "items": ["Korean"]},
         {"type": "boolean", "value": False},
@@ -90,12 +97,38 @@ json_scalars = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),  # JSON has no NaN or Infinity
     st.sampled_from([0.0, 1.0, 1999.0, -1.0, 1e20, 0.5]),
     st.text(max_size=12),
-    st.sampled_from([
-        "", "2025-01-09", "2025-02-30", "2025-1-09", "2025-01-09\n", "20250109", "2025-W02-4",
-        "２０２５-01-09", "year", "date", "quantity", "age", "entity", "text", "text-list",
-        "boolean", "person", "group", "place", "day", "month", "range", "about", "exact",
-        "contradicts", "person:soldier-a", "a" * 64, "0" * 63,
-    ]),
+    st.sampled_from(
+        [
+            "",
+            "2025-01-09",
+            "2025-02-30",
+            "2025-1-09",
+            "2025-01-09\n",
+            "20250109",
+            "2025-W02-4",
+            "\uff12\uff10\uff12\uff15-01-09",
+            "year",
+            "date",
+            "quantity",
+            "age",
+            "entity",
+            "text",
+            "text-list",
+            "boolean",
+            "person",
+            "group",
+            "place",
+            "day",
+            "month",
+            "range",
+            "about",
+            "exact",
+            "contradicts",
+            "person:soldier-a",
+            "a" * 64,
+            "0" * 63,
+        ]
+    ),
 )
 json_values = st.recursive(
     json_scalars,
@@ -135,7 +168,9 @@ def mutated_records(draw: st.DrawFn) -> tuple[str, Any]:
         elif action == "drop" and isinstance(parent, dict):
             del parent[path[-1]]
         elif action == "add" and isinstance(parent, dict):
-            parent[draw(st.sampled_from(["extra", "note", "start", "low", "via"]))] = draw(json_values)
+            parent[draw(st.sampled_from(["extra", "note", "start", "low", "via"]))] = draw(
+                json_values
+            )
     return kind, record
 
 

@@ -59,13 +59,20 @@ bounds = st.one_of(st.none(), st.integers(-50, 50))
 
 
 @given(bounds, bounds, bounds, bounds)
-def test_overlap_is_symmetric_and_exact(a: int | None, b: int | None, c: int | None,
-                                        d: int | None) -> None:
+def test_overlap_is_symmetric_and_exact(
+    a: int | None, b: int | None, c: int | None, d: int | None
+) -> None:
     first, second = (a, b), (c, d)
     assert overlaps(first, second) == overlaps(second, first)
     points = range(-60, 61)
-    inside = [x for x in points if (a is None or x >= a) and (b is None or x <= b)
-              and (c is None or x >= c) and (d is None or x <= d)]
+    inside = [
+        x
+        for x in points
+        if (a is None or x >= a)
+        and (b is None or x <= b)
+        and (c is None or x >= c)
+        and (d is None or x <= d)
+    ]
     assert overlaps(first, second) == bool(inside)
 
 
@@ -94,14 +101,19 @@ def _members(q: QuantityValue) -> set[float]:
     lo, hi = q.low, q.high
     if q.qualifier == "exact":
         lo = hi = q.nominal
-    return {x for x in points
-            if (lo is None or (x > lo if q.qualifier == "more-than" else x >= lo))
-            and (hi is None or (x < hi if q.qualifier == "fewer-than" else x <= hi))}
+    return {
+        x
+        for x in points
+        if (lo is None or (x > lo if q.qualifier == "more-than" else x >= lo))
+        and (hi is None or (x < hi if q.qualifier == "fewer-than" else x <= hi))
+    }
 
 
 @given(quantities(), quantities())
-@example(QuantityValue(type="quantity", qualifier="more-than", nominal=5, low=5),
-         QuantityValue(type="quantity", qualifier="exact", nominal=5))
+@example(
+    QuantityValue(type="quantity", qualifier="more-than", nominal=5, low=5),
+    QuantityValue(type="quantity", qualifier="exact", nominal=5),
+)
 def test_quantities_overlap_matches_brute_force(a: QuantityValue, b: QuantityValue) -> None:
     assert quantities_overlap(a, b) == bool(_members(a) & _members(b))
 

@@ -1,0 +1,89 @@
+"""The Python API: lazy import, typed records, lookups, and one exception for invalid data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kursk_pows
+from factory import DatasetSpec
+from kursk_pows.models import Claim, YearValue
+
+
+def test_import_reads_no_data_and_loads_no_models() -> None:
+    probe = (
+        "import sys, json\n"
+        "opened = []\n"
+        "sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == 'open' else None)\n"
+        "import kursk_pows\n"
+        "print(json.dumps({'opened': opened, 'pydantic': 'pydantic' in sys.modules}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    seen = json.loads(out.stdout)
+    assert [p for p in seen["opened"] if p.endswith((".jsonl", ".txt", ".json"))] == []
+    assert seen["pydantic"] is False
+
+
+def test_load_gives_typed_records(spec: DatasetSpec, tmp_path: Path) -> None:
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    birth = ds.claims["claim:a.birth-year"]
+    assert isinstance(birth, Claim)
+    assert birth.value == YearValue(type="year", year=1999)
+    assert [c.id for c in ds.claims_about("person:soldier-a")] == [
+        "claim:a.age",
+        "claim:a.birth-year",
+        "claim:a.role",
+        "claim:a.service-start",
+    ]
+    assert ds.claims_about("place:kyiv") == []
+    assert ds.get("place:kyiv").name == "Kyiv"  # type: ignore[attr-defined]
+    assert ds.text("source:test-article").startswith("Two soldiers")
+    assert ds.version is None  # a directory other than the bundled one has no known version
+
+
+def test_records_are_read_only(spec: DatasetSpec, tmp_path: Path) -> None:
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    with pytest.raises(TypeError):
+        ds.claims["claim:new"] = ds.claims["claim:a.age"]  # type: ignore[index]
+    with pytest.raises(ValueError, match="frozen"):
+        ds.claims["claim:a.age"].subject = "person:soldier-b"  # type: ignore[misc]
+
+
+def test_unknown_id_names_it(spec: DatasetSpec, tmp_path: Path) -> None:
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    with pytest.raises(KeyError, match="person:nobody"):
+        ds.get("person:nobody")
+
+
+def test_invalid_dataset_raises_with_report(spec: DatasetSpec, tmp_path: Path) -> None:
+    spec.one("claim:a.age")["value"]["years"] = 40
+    with pytest.raises(kursk_pows.DatasetInvalid) as caught:
+        kursk_pows.load(spec.write(tmp_path / "ds"))
+    assert caught.value.report.flatten("code", "record") == [
+        ("age-birth-year-conflict", "claim:a.age")
+    ]
+    assert "claims.jsonl:1" in str(caught.value)
+
+
+def test_warnings_do_not_stop_loading(spec: DatasetSpec, tmp_path: Path) -> None:
+    del spec.one("claim:a.role")["evidence"][0]["start"]
+    del spec.one("claim:a.role")["evidence"][0]["end"]
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    assert ds.report.flatten("code") == [("quote-offsets-missing",)]
+
+
+def test_missing_directory_is_an_os_error(tmp_path: Path) -> None:
+    with pytest.raises(NotADirectoryError):
+        kursk_pows.validate(tmp_path / "nope")
+
+
+def test_bundled_dataset_loads() -> None:
+    ds = kursk_pows.load()
+    assert ds.version == kursk_pows.__version__
+    assert len(ds.sources) == 5
+    assert ds.report.errors == ()
+    assert ds.report.warnings == ()

@@ -1,0 +1,43 @@
+"""Generated docs match the registry; user-facing files say what they must."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kursk_pows import __version__
+from kursk_pows.catalog import render_catalog
+from kursk_pows.rules import CODES
+
+
+def test_rule_catalog_is_current(repo_root: Path) -> None:
+    on_disk = (repo_root / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert on_disk == render_catalog(), "docs/rules.md drifted: run python scripts/regenerate.py"
+
+
+def test_every_code_has_a_catalog_entry_and_back(repo_root: Path) -> None:
+    text = (repo_root / "docs" / "rules.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^## ([a-z0-9-]+)$", text, flags=re.M))
+    assert documented == set(CODES)
+    for code in CODES.values():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code.code)
+        assert code.title
+        assert code.explanation
+        assert code.fix
+
+
+def test_changelog_top_entry_is_this_version(repo_root: Path) -> None:
+    text = (repo_root / "CHANGELOG.md").read_text(encoding="utf-8")
+    top = re.search(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", text, flags=re.M)
+    assert top is not None
+    assert top.group(1) == __version__
+
+
+def test_readme_test_command_is_what_ci_runs(repo_root: Path) -> None:
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    ci = (repo_root / ".ci" / "run").read_text(encoding="utf-8")
+    commands = re.findall(r"^```sh\n(.*?)\n```", readme, flags=re.M | re.S)
+    assert len(commands) >= 2
+    install_and_test = commands[1]
+    assert "pytest" in install_and_test
+    assert "pytest" in ci
