@@ -54,7 +54,7 @@ def claim(cid: str, subject: str, pred: str, value: Record, quote: str, **extra:
     }
 
 
-def _records() -> dict[str, list[Record]]:
+def base_records() -> dict[str, list[Record]]:
     return {
         "predicate": [
             predicate("birth-year", "year", ["person"], True),
@@ -146,7 +146,7 @@ def _records() -> dict[str, list[Record]]:
 class DatasetSpec:
     """Records and texts of a dataset, to be changed by a test and then written out."""
 
-    records: dict[str, list[Record]] = field(default_factory=_records)
+    records: dict[str, list[Record]] = field(default_factory=base_records)
     texts: dict[str, bytes] = field(default_factory=lambda: {"sources/test.txt": TEXT.encode()})
     sort: bool = True
 
