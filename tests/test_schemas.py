@@ -179,6 +179,11 @@ def mutated_records(draw: st.DrawFn) -> tuple[str, Any]:
 @example(("claim", {**SEEDS[-1][1], "value": {"type": "year", "year": 1999.0}}))
 @example(("claim", {**SEEDS[-1][1], "value": {"type": "year", "year": True}}))
 @example(("source", {**SEEDS[5][1], "published": {"earliest": "2025-02-30", "precision": "day"}}))
+@example(("claim", {**SEEDS[-1][1], "value": {"type": "year", "year": 0}}))
+@example(("claim", {**SEEDS[-1][1], "value": {"type": "year", "year": 10_000}}))
+@example(
+    ("event", {**SEEDS[6 + 5][1], "evidence": [{"source": "source:x", "quote": "q", "start": -1}]})
+)
 def test_models_and_schemas_agree(case: tuple[str, Any]) -> None:
     kind, record = case
     assert model_accepts(kind, record) == schema_accepts(kind, record), record
@@ -187,3 +192,55 @@ def test_models_and_schemas_agree(case: tuple[str, Any]) -> None:
 def test_seeds_cover_every_kind_and_are_valid() -> None:
     assert {kind for kind, _ in SEEDS} == {k.name for k in KINDS}
     assert all(model_accepts(k, r) and schema_accepts(k, r) for k, r in SEEDS)
+
+
+KEYWORDS = {
+    "$schema",
+    "$id",
+    "$defs",
+    "$ref",
+    "title",
+    "description",
+    "default",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "anyOf",
+    "oneOf",
+    "const",
+    "enum",
+    "format",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "discriminator",
+    "propertyName",
+    "mapping",
+}
+
+
+def _keywords(node: Any, in_properties: bool = False) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, child in node.items():
+            if not in_properties:
+                found.add(key)
+            found |= _keywords(
+                child, key in ("properties", "$defs", "mapping") and not in_properties
+            )
+    elif isinstance(node, list):
+        for child in node:
+            found |= _keywords(child)
+    return found
+
+
+@pytest.mark.parametrize("kind", [k.name for k in KINDS])
+def test_schemas_use_only_standard_keywords(kind: str) -> None:
+    """A constraint pydantic cannot translate shows up as a stray key (``ge``) that JSON Schema
+    validators silently ignore; this catches it."""
+    assert _keywords(committed(kind)) - KEYWORDS == set()

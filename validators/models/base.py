@@ -53,8 +53,14 @@ def _iso_date(value: Any) -> Any:
 JsonInt = Annotated[int, BeforeValidator(_integral_number)]
 """An integer as JSON Schema defines it (``7`` or ``7.0``)."""
 
-Year = Annotated[int, BeforeValidator(_integral_number), Field(ge=1, le=9999)]
+Year = Annotated[int, Field(ge=1, le=9999), BeforeValidator(_integral_number)]
 """A calendar year of the proleptic Gregorian calendar."""
+
+AgeYears = Annotated[int, Field(ge=0, le=200), BeforeValidator(_integral_number)]
+"""An age in completed years."""
+
+Offset = Annotated[int, Field(ge=0), BeforeValidator(_integral_number)]
+"""A character offset into a text: a non-negative integer."""
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 """A calendar date written ``YYYY-MM-DD``."""

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import JsonInt, NonEmptyText, Record, RecordId
+from .base import NonEmptyText, Offset, Record, RecordId
 from .values import DateSpan, Value, ValueType
 
 EntityType = Literal[
@@ -71,8 +71,8 @@ class Evidence(Record):
 
     source: RecordId
     quote: NonEmptyText
-    start: JsonInt | None = Field(default=None, ge=0)
-    end: JsonInt | None = Field(default=None, ge=0)
+    start: Offset | None = None
+    end: Offset | None = None
     via: list[RecordId] = Field(default_factory=list)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
-from .base import IsoDate, JsonInt, NonEmptyText, Number, Record, RecordId, Year
+from .base import AgeYears, IsoDate, NonEmptyText, Number, Record, RecordId, Year
 
 DatePrecision = Literal["day", "month", "year", "range"]
 QuantityQualifier = Literal[
@@ -71,7 +71,7 @@ class AgeValue(Record):
     """An age in whole years at a stated date ("a 26-year-old", as of a date)."""
 
     type: Literal["age"]
-    years: JsonInt = Field(ge=0, le=200)
+    years: AgeYears
     at: DateSpan
 
 
