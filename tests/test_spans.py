@@ -96,8 +96,8 @@ def quantities(draw: st.DrawFn) -> QuantityValue:
 
 
 def _members(q: QuantityValue) -> set[float]:
-    """The half-integers (0 to 30) a quantity admits: a brute-force model of the interval."""
-    points = {x / 2 for x in range(0, 61)}
+    """The half-integers (-10 to 30) a quantity admits: a brute-force model of the interval."""
+    points = {x / 2 for x in range(-20, 61)}
     lo, hi = q.low, q.high
     if q.qualifier == "exact":
         lo = hi = q.nominal

@@ -1,4 +1,4 @@
-"""Tunable bounds of the plausibility warnings (errors are never configurable)."""
+"""Tunable limits and plausibility bounds of validation (what is impossible is never tunable)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Config:
-    """Bounds for the warnings about implausible (not impossible) values.
+    """Settings of one validation run.
 
-    ``min_service_age``/``max_service_age``: the age range in which joining an army is treated as
-    plausible; a person whose age at service start must lie outside it gets a warning.
-    ``max_age``: the oldest plausible age of a living person.
+    Plausibility warnings:
+    ``min_service_age``/``max_service_age`` bound the age at which joining an army is plausible;
+    a person whose age at service start must lie outside the range gets a warning.
+
+    Reader limits, which bound time and memory on untrusted input:
+    ``max_line_bytes`` (1 MiB) is the longest line parsed, ``max_file_bytes`` (4 GiB) the
+    largest record file read, ``max_depth`` (32) the deepest nesting of arrays and objects
+    accepted in a line; real records need 5.
     """
 
     min_service_age: int = 14
     max_service_age: int = 65
-    max_age: int = 120
+    max_line_bytes: int = 1 << 20
+    max_file_bytes: int = 4 << 30
+    max_depth: int = 32

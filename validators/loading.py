@@ -9,9 +9,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .config import Config
 from .kinds import KINDS, Kind
 from .models import Record, Source
-from .reading import read_jsonl
+from .reading import iter_jsonl
 from .report import Issue
 from .schema_errors import issues_from_validation_error
 
@@ -45,8 +46,9 @@ class SourceText:
 class LoadedDataset:
     """All records of a dataset directory that are structurally valid, indexed by id."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, config: Config | None = None) -> None:
         self.root = root
+        self.config = config or Config()
         self.issues: list[Issue] = []
         self.invalid_ids: set[str] = set()
         """Ids of records that failed their model: referencing them is not a second error."""
@@ -66,7 +68,7 @@ class LoadedDataset:
 
     def _read_kind(self, kind: Kind) -> list[Located]:
         path = self.root / kind.file
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             self.issues.append(
                 Issue(
                     "file-missing",
@@ -77,10 +79,8 @@ class LoadedDataset:
                 )
             )
             return []
-        lines, issues = read_jsonl(path, kind.file)
-        self.issues.extend(issues)
         located: list[Located] = []
-        for line in lines:
+        for line in iter_jsonl(path, kind.file, self.issues, self.config):
             record = self._validate(kind, line.data, line.number)
             if record is not None:
                 located.append(Located(kind.name, record, kind.file, line.number))

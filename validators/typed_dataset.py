@@ -75,7 +75,7 @@ def load(path: str | Path | None = None, config: Config | None = None) -> Datase
     root = resolve_root(path)
     if not root.is_dir():
         raise NotADirectoryError(f"not a dataset directory: {root}")
-    loaded = LoadedDataset(root)
+    loaded = LoadedDataset(root, config)
     report = validate_loaded(loaded, config)
     if not report.valid:
         raise DatasetInvalid(report)

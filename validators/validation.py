@@ -35,4 +35,4 @@ def validate(path: str | Path | None = None, config: Config | None = None) -> Re
     root = resolve_root(path)
     if not root.is_dir():
         raise NotADirectoryError(f"not a dataset directory: {root}")
-    return validate_loaded(LoadedDataset(root), config)
+    return validate_loaded(LoadedDataset(root, config), config)

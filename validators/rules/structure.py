@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .registry import RuleCode, register_code
 
-for _code in (
+STRUCTURE_CODES: tuple[RuleCode, ...] = (
     RuleCode(
         "file-missing",
         "error",
@@ -16,9 +16,19 @@ for _code in (
     RuleCode(
         "file-unreadable",
         "error",
-        "A record file cannot be read",
-        "The file exists but could not be opened (permissions, or it is a directory).",
-        "Make it a regular, readable file.",
+        "A record file cannot be read, or is not a regular file",
+        "The file could not be opened (permissions), or it is a directory, a device, a pipe or a "
+        "symbolic link. Links are refused so that a dataset cannot make the validator read "
+        "files outside it.",
+        "Make it a regular, readable file inside the dataset directory.",
+    ),
+    RuleCode(
+        "file-too-large",
+        "error",
+        "A record file is larger than the reader accepts",
+        "Files above Config.max_file_bytes (default 4 GiB) are not read, to bound the time a "
+        "validation can take on untrusted input.",
+        "Split the data, or raise the limit if the size is genuine.",
     ),
     RuleCode(
         "file-bom",
@@ -45,7 +55,8 @@ for _code in (
         "line-too-long",
         "error",
         "A line is longer than the reader accepts",
-        "Lines above 1 MiB are not parsed, to bound memory and time on untrusted input.",
+        "Lines above Config.max_line_bytes (default 1 MiB) are not parsed, to bound memory and "
+        "time on untrusted input.",
         "Shorten the record; no real record comes near the limit.",
     ),
     RuleCode(
@@ -61,6 +72,38 @@ for _code in (
         "A line is not valid JSON",
         "The line could not be parsed as one JSON text.",
         "Fix the syntax at the column given; each line is one complete JSON object.",
+    ),
+    RuleCode(
+        "json-trailing-data",
+        "error",
+        "A line has more after its JSON value",
+        "Each line holds exactly one JSON value; two objects on a line, or text after the object, "
+        "are refused.",
+        "Put each record on its own line and remove what follows the closing brace.",
+    ),
+    RuleCode(
+        "json-number-range",
+        "error",
+        "An integer is beyond 2**53",
+        "Integers larger than 2**53 in magnitude cannot be held exactly by most JSON consumers, "
+        "and no field of any record needs one.",
+        "Write the value the text gives; offsets, years and counts are far smaller.",
+    ),
+    RuleCode(
+        "json-too-deep",
+        "error",
+        "Arrays and objects nest too deeply",
+        "Lines nesting deeper than Config.max_depth (default 32) are refused before parsing; "
+        "records nest at most 5 levels.",
+        "Flatten the value.",
+    ),
+    RuleCode(
+        "json-lone-surrogate",
+        "error",
+        "A string holds a lone UTF-16 surrogate",
+        "An escape in \\ud800-\\udfff must be half of a surrogate pair; alone it is no character "
+        "and cannot be written as UTF-8.",
+        "Write the intended character directly, or give the full surrogate pair.",
     ),
     RuleCode(
         "json-duplicate-key",
@@ -104,5 +147,8 @@ for _code in (
         "Types are strict: no string is read as a number, no number as a string.",
         "Give a value of the type and form the schema requires.",
     ),
-):
+)
+"""Codes of the reader and of the model check; the loader emits them, not a rule function."""
+
+for _code in STRUCTURE_CODES:
     register_code(_code)
