@@ -50,6 +50,7 @@ evidence = st.builds(
     start=st.none() | st.integers(0, 10**6),
     end=st.none() | st.integers(0, 10**6),
     via=st.lists(slugs, max_size=2),
+    hedge=st.none() | texts,
 )
 claims = st.builds(
     Claim,
@@ -59,7 +60,6 @@ claims = st.builds(
     value=values,
     claimed_by=slugs,
     evidence=st.lists(evidence, min_size=1, max_size=2),
-    hedge=st.none() | texts,
     links=st.lists(
         st.builds(
             dict,

@@ -67,6 +67,8 @@ class Evidence(Record):
     ``start`` and ``end`` index the source text as decoded from UTF-8, in Unicode code points,
     end exclusive (Python slicing).  ``via`` lists the intermediaries through which this report
     reached the source, nearest to the speaker first (e.g. a prisoner's words via the NIS).
+    ``hedge`` repeats this report's own qualifier ("reportedly", "believed"), which must occur
+    in the quote; reports of one fact can hedge differently.
     """
 
     source: RecordId
@@ -74,6 +76,7 @@ class Evidence(Record):
     start: Offset | None = None
     end: Offset | None = None
     via: list[RecordId] = Field(default_factory=list)
+    hedge: NonEmptyText | None = None
 
 
 class Participant(Record):
@@ -113,9 +116,8 @@ class Claim(Record):
     """A statement that ``subject`` has ``predicate`` = ``value``, asserted by ``claimed_by``.
 
     ``claimed_by`` is the original asserter (a person, an organization, or the source itself when
-    the article speaks in its own voice); each evidence item names the article that reports it
-    and the intermediaries it came through.  ``hedge`` repeats the text's own qualifier
-    ("reportedly", "believed") when there is one.
+    the article speaks in its own voice); each evidence item names the article that reports it,
+    the intermediaries it came through, and the report's own hedge, if any.
     """
 
     id: RecordId
@@ -124,7 +126,6 @@ class Claim(Record):
     value: Value
     claimed_by: RecordId
     evidence: list[Evidence] = Field(min_length=1)
-    hedge: str | None = None
     links: list[ClaimLink] = Field(default_factory=list)
     note: str | None = None
 

@@ -135,3 +135,28 @@ def check_quotes(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
             if text is None:
                 continue  # reported by the source rules
             yield from _check_evidence(located, index, evidence, text)
+
+
+HEDGE = RuleCode(
+    "hedge-not-in-quote",
+    "error",
+    "An evidence hedge is not among the quoted words",
+    "`hedge` repeats the report's own qualifier (\"reportedly\", \"believed\"); it must occur in "
+    "the quote, so that the qualifier is evidence, not an interpretation.",
+    "Extend the quote to include the qualifier, or correct the hedge.",
+)
+
+
+@rule(HEDGE)
+def check_hedges(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
+    for located in [*ds.records["event"], *ds.records["claim"]]:
+        for index, evidence in enumerate(located.record.evidence):
+            if evidence.hedge is not None and evidence.hedge not in evidence.quote:
+                yield issue(
+                    "hedge-not-in-quote",
+                    f"hedge {evidence.hedge!r} does not occur in the quote",
+                    file=located.file,
+                    line=located.line,
+                    record=located.id,
+                    pointer=f"/evidence/{index}/hedge",
+                )
