@@ -141,7 +141,7 @@ HEDGE = RuleCode(
     "hedge-not-in-quote",
     "error",
     "An evidence hedge is not among the quoted words",
-    "`hedge` repeats the report's own qualifier (\"reportedly\", \"believed\"); it must occur in "
+    '`hedge` repeats the report\'s own qualifier ("reportedly", "believed"); it must occur in '
     "the quote, so that the qualifier is evidence, not an interpretation.",
     "Extend the quote to include the qualifier, or correct the hedge.",
 )
