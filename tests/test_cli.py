@@ -103,3 +103,16 @@ def test_service_age_options_reach_the_rules(spec: DatasetSpec, tmp_path: Path) 
 def test_rules_prints_the_catalog(repo_root: Path) -> None:
     result = run("rules")
     assert result.stdout == (repo_root / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+def test_internal_error_is_one_line_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("kursk_pows.validation.validate", explode)
+    assert main(["validate", str(tmp_path)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("kursk-pows: internal error: KeyError")

@@ -1,6 +1,7 @@
 """The ``kursk-pows`` command: a thin layer over the library.
 
-Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 a usage problem.
+Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 a usage problem, 3 an internal
+error (a bug in kursk-pows: the data never causes one on purpose; please report it).
 """
 
 from __future__ import annotations
@@ -82,6 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except (OSError, RuntimeError) as exc:
         return _usage(str(exc))
+    except Exception as exc:  # a bug; the user still gets one line, not a traceback
+        print(
+            f"kursk-pows: internal error: {type(exc).__name__}: {exc} "
+            "(this is a bug in kursk-pows; please report it)",
+            file=sys.stderr,
+        )
+        return 3
 
 
 if __name__ == "__main__":  # pragma: no cover
