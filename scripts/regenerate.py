@@ -1,4 +1,4 @@
-"""Rewrite the generated files: schema/*.schema.json and docs/rules.md.
+"""Rewrite the generated files: schema/*.schema.json, docs/rules.md and DATASHEET.md.
 
 Run after changing a model or a rule:  python scripts/regenerate.py
 """
@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import kursk_pows
+from kursk_pows.atomic import write_text_atomic
 from kursk_pows.catalog import render_catalog
+from kursk_pows.datasheet import render_datasheet
 from kursk_pows.schema_gen import schema_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,8 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     for name, text in schema_files().items():
-        (ROOT / "schema" / name).write_text(text, encoding="utf-8")
-    (ROOT / "docs" / "rules.md").write_text(render_catalog(), encoding="utf-8")
+        write_text_atomic(ROOT / "schema" / name, text)
+    write_text_atomic(ROOT / "docs" / "rules.md", render_catalog())
+    try:
+        dataset = kursk_pows.load(ROOT / "dataset")
+    except kursk_pows.DatasetInvalid as exc:
+        raise SystemExit(f"DATASHEET.md not written: {exc}") from None
+    sheet = render_datasheet(dataset, kursk_pows.coverage(ROOT / "dataset"), kursk_pows.__version__)
+    write_text_atomic(ROOT / "DATASHEET.md", sheet)
 
 
 if __name__ == "__main__":

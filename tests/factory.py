@@ -5,11 +5,16 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
+from kursk_pows.canonical import dump_record
 from kursk_pows.kinds import KINDS
+from kursk_pows.manifest import write_manifest
 
 TEXT = (
     "Two soldiers were captured on January 9. "
@@ -139,7 +144,23 @@ def base_records() -> dict[str, list[Record]]:
                 "as a sniper",
             ),
         ],
+        "exclusion": [
+            {
+                "id": "exclusion:test-repeat",
+                "source": SOURCE_ID,
+                "sentence": "They were moved to Kyiv.",
+                "reason": "the sentence is printed twice; the first is covered",
+            }
+        ],
     }
+
+
+def _line(model: type[BaseModel], record: Record) -> str:
+    """A record in canonical form when it is valid; as given (for tests of invalid records)."""
+    try:
+        return dump_record(model.model_validate(record))  # type: ignore[arg-type]
+    except ValidationError:
+        return json.dumps(record, ensure_ascii=False)
 
 
 @dataclass
@@ -149,6 +170,9 @@ class DatasetSpec:
     records: dict[str, list[Record]] = field(default_factory=base_records)
     texts: dict[str, bytes] = field(default_factory=lambda: {"sources/test.txt": TEXT.encode()})
     sort: bool = True
+    canonical: bool = True
+    manifest: bool = True
+    after_write: Callable[[Path], object] = lambda root: None
 
     def one(self, record_id: str) -> Record:
         """The record with this id (the first one, if duplicated)."""
@@ -159,7 +183,9 @@ class DatasetSpec:
         raise KeyError(record_id)
 
     def copy(self) -> DatasetSpec:
-        return DatasetSpec(copy.deepcopy(self.records), dict(self.texts), self.sort)
+        return DatasetSpec(
+            copy.deepcopy(self.records), dict(self.texts), self.sort, self.canonical, self.manifest
+        )
 
     def write(self, root: Path) -> Path:
         """Write the dataset under ``root`` (created) and return it."""
@@ -170,9 +196,15 @@ class DatasetSpec:
                 continue
             if self.sort:
                 records = sorted(records, key=lambda r: str(r.get("id")))
-            lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+            lines = "".join(
+                (_line(kind.model, r) if self.canonical else json.dumps(r, ensure_ascii=False))
+                + "\n"
+                for r in records
+            )
             (root / kind.file).write_text(lines, encoding="utf-8")
         for path, data in self.texts.items():
             (root / path).parent.mkdir(parents=True, exist_ok=True)
             (root / path).write_bytes(data)
+        if self.manifest:
+            write_manifest(root, "1.0.0")
         return root

@@ -87,3 +87,24 @@ def test_bundled_dataset_loads() -> None:
     assert len(ds.sources) == 5
     assert ds.report.errors == ()
     assert ds.report.warnings == ()
+
+
+def test_retracted_records_are_left_out_unless_asked_for(spec: DatasetSpec, tmp_path: Path) -> None:
+    spec.records["claim"].append(
+        {
+            **spec.one("claim:a.role"),
+            "id": "claim:a.role-old",
+            "status": "retracted",
+            "retraction": {"reason": "misread", "superseded_by": "claim:a.role"},
+        }
+    )
+    root = spec.write(tmp_path / "ds")
+    assert "claim:a.role-old" not in kursk_pows.load(root).claims
+    everything = kursk_pows.load(root, include_retracted=True)
+    assert everything.claims["claim:a.role-old"].retraction.superseded_by == "claim:a.role"  # type: ignore[union-attr]
+    assert [c.id for c in kursk_pows.load(root).claims_about("person:soldier-a")] == [
+        "claim:a.age",
+        "claim:a.birth-year",
+        "claim:a.role",
+        "claim:a.service-start",
+    ]

@@ -116,3 +116,32 @@ def test_internal_error_is_one_line_exit_3(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith("kursk-pows: internal error: KeyError")
+
+
+def test_unreadable_directory_exits_2(
+    spec: DatasetSpec,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = spec.write(tmp_path / "ds")
+    monkeypatch.setattr("os.access", lambda path, mode: Path(path) != root)  # as if chmod 000
+    assert main(["validate", str(root)]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"kursk-pows: error: permission denied: cannot read the directory {root}\n"
+    )
+
+
+def test_validation_opens_no_connection(spec: DatasetSpec, tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "events = []\n"
+        "sys.addaudithook(lambda e, a: events.append(e) if e.startswith('socket.') else None)\n"
+        "import kursk_pows\n"
+        f"kursk_pows.validate({str(spec.write(tmp_path / 'ds'))!r})\n"
+        "kursk_pows.coverage()\n"
+        "print(events)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+import kursk_pows
 from kursk_pows import __version__
 from kursk_pows.catalog import render_catalog
+from kursk_pows.datasheet import render_datasheet
+from kursk_pows.examples import EXAMPLES, example_copy
 from kursk_pows.rules import CODES
 
 
@@ -26,6 +31,20 @@ def test_every_code_has_a_catalog_entry_and_back(repo_root: Path) -> None:
         assert code.fix
 
 
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_catalog_example_triggers_exactly_its_code(
+    code: str, repo_root: Path, tmp_path: Path
+) -> None:
+    root = example_copy(repo_root / "docs" / "example-dataset", tmp_path / "ds")
+    config = EXAMPLES[code].apply(root)
+    assert set(kursk_pows.validate(root, config).codes()) == {code}
+
+
+def test_example_dataset_is_clean(repo_root: Path) -> None:
+    assert kursk_pows.validate(repo_root / "docs" / "example-dataset").issues == ()
+    assert set(EXAMPLES) == set(CODES)
+
+
 def test_changelog_top_entry_is_this_version(repo_root: Path) -> None:
     text = (repo_root / "CHANGELOG.md").read_text(encoding="utf-8")
     top = re.search(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", text, flags=re.M)
@@ -41,3 +60,9 @@ def test_readme_test_command_is_what_ci_runs(repo_root: Path) -> None:
     install_and_test = commands[1]
     assert "pytest" in install_and_test
     assert "pytest" in ci
+
+
+def test_datasheet_matches_the_data(repo_root: Path) -> None:
+    expected = render_datasheet(kursk_pows.load(), kursk_pows.coverage(), __version__)
+    on_disk = (repo_root / "DATASHEET.md").read_text(encoding="utf-8")
+    assert on_disk == expected, "DATASHEET.md drifted: run python scripts/regenerate.py"

@@ -15,4 +15,5 @@ def test_minimal_dataset_is_clean(spec: DatasetSpec, tmp_path: Path) -> None:
         "entities": 5,
         "events": 2,
         "claims": 4,
+        "exclusions": 1,
     }

@@ -23,7 +23,7 @@ words = st.text(
 def valid_datasets(draw: st.DrawFn) -> DatasetSpec:
     """A dataset of people with consistent birth, age and service facts, and dated events."""
     sentences = draw(st.lists(words, min_size=3, max_size=8, unique=True))
-    text = " ".join(f"[{i}] {s}." for i, s in enumerate(sentences))
+    text = " ".join(f"[{i}] {s} end." for i, s in enumerate(sentences))  # "end": no abbreviation
     published = draw(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
     source_id = "source:generated"
     records: dict[str, list[dict[str, Any]]] = {"predicate": base_records()["predicate"]}
@@ -40,9 +40,12 @@ def valid_datasets(draw: st.DrawFn) -> DatasetSpec:
         }
     ]
 
+    quoted: set[int] = set()
+
     def evidence() -> dict[str, Any]:
         i = draw(st.integers(0, len(sentences) - 1))
-        quote = f"[{i}] {sentences[i]}."
+        quoted.add(i)
+        quote = f"[{i}] {sentences[i]} end."
         start = text.index(quote)
         return {"source": source_id, "quote": quote, "start": start, "end": start + len(quote)}
 
@@ -95,6 +98,16 @@ def valid_datasets(draw: st.DrawFn) -> DatasetSpec:
                     "evidence": [evidence() for _ in range(draw(st.integers(1, 2)))],
                 }
             )
+    records["exclusion"] = [
+        {
+            "id": f"exclusion:s{i}",
+            "source": source_id,
+            "sentence": f"[{i}] {sentences[i]} end.",
+            "reason": "not quoted by any record",
+        }
+        for i in range(len(sentences))
+        if i not in quoted
+    ]
     return DatasetSpec(records, {"sources/generated.txt": text.encode()})
 
 

@@ -9,7 +9,9 @@ import pytest
 
 import kursk_pows
 from factory import TEXT, DatasetSpec, claim, day, evidence
+from kursk_pows.canonical import canonical_data
 from kursk_pows.config import Config
+from kursk_pows.kinds import KIND_BY_NAME
 from kursk_pows.rules import CODES
 from kursk_pows.rules.structure import STRUCTURE_CODES
 
@@ -78,7 +80,7 @@ def _latin1(spec: DatasetSpec, root: Path) -> None:
 
 @case("checksum differs", ("source-checksum-mismatch", "source:test-article"))
 def _checksum(spec: DatasetSpec, root: Path) -> None:
-    spec.texts["sources/test.txt"] = (TEXT + " A line added later.").encode()
+    spec.one("source:test-article")["sha256"] = "0" * 64
 
 
 @case("quote not verbatim", ("quote-not-found", "claim:a.role"))
@@ -225,9 +227,42 @@ def _quantity(spec: DatasetSpec, root: Path) -> None:
     )
 
 
-@case("record file missing", ("file-missing", None))
+@case("sentence neither covered nor excluded", ("sentence-uncovered", "source:test-article"))
+def _uncovered(spec: DatasetSpec, root: Path) -> None:
+    spec.records["exclusion"].clear()
+
+
+@case("exclusion of a sentence the source lacks", ("exclusion-unmatched", "exclusion:test-typo"))
+def _unmatched(spec: DatasetSpec, root: Path) -> None:
+    spec.records["exclusion"].append(
+        {
+            "id": "exclusion:test-typo",
+            "source": "source:test-article",
+            "sentence": "They were moved to Kyiv",
+            "reason": "a typo: the sentence ends in a period",
+        }
+    )
+
+
+@case("exclusion of a covered sentence", ("exclusion-needless", "exclusion:test-capture"))
+def _needless(spec: DatasetSpec, root: Path) -> None:
+    spec.records["exclusion"].append(
+        {
+            "id": "exclusion:test-capture",
+            "source": "source:test-article",
+            "sentence": "He is 25 years old.",
+            "reason": "none",
+        }
+    )
+
+
+@case(
+    "record file missing",
+    ("file-missing", None),
+    ("sentence-uncovered", "source:test-article"),  # the file held the one exclusion
+)
 def _no_file(spec: DatasetSpec, root: Path) -> None:
-    del spec.records["claim"]
+    del spec.records["exclusion"]
 
 
 @case("required field missing", ("field-missing", "place:kyiv"))
@@ -243,15 +278,6 @@ def _field_unknown(spec: DatasetSpec, root: Path) -> None:
 @case("string where a number belongs", ("field-invalid", "claim:a.birth-year"))
 def _field_invalid(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.birth-year")["value"]["year"] = "1999"
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_mutation_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) -> None:
-    mutation, expected = CASES[name]
-    root = tmp_path / "ds"
-    mutation(spec, root)
-    report = kursk_pows.validate(spec.write(root))
-    assert report.flatten("code", "record") == expected
 
 
 def test_every_rule_code_has_a_case() -> None:
@@ -302,3 +328,104 @@ def test_all_problems_reported_not_first(spec: DatasetSpec, tmp_path: Path) -> N
 
 def test_evidence_helper_anchors_first_occurrence() -> None:
     assert evidence("Kyiv")["start"] == TEXT.index("Kyiv")
+
+
+@case("retracted without a reason", ("retraction-inconsistent", "claim:a.role"))
+def _retracted_silently(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["status"] = "retracted"
+
+
+@case("active with a retraction", ("retraction-inconsistent", "claim:a.role"))
+def _active_retraction(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["retraction"] = {"reason": "why?"}
+
+
+@case("properly retracted and superseded")
+def _retracted(spec: DatasetSpec, root: Path) -> None:
+    _second_role(spec)
+    spec.one("claim:a.role")["status"] = "retracted"
+    spec.one("claim:a.role")["retraction"] = {
+        "reason": "misread",
+        "superseded_by": "claim:a.role-2",
+    }
+
+
+@case("successor of another type", ("superseded-by-invalid", "claim:a.role"))
+def _bad_successor(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["status"] = "retracted"
+    spec.one("claim:a.role")["retraction"] = {"reason": "misread", "superseded_by": "place:kyiv"}
+
+
+@case("live records rely on a retracted place", ("ref-retracted", "event:transfer"))
+def _relies(spec: DatasetSpec, root: Path) -> None:
+    spec.one("place:kyiv")["status"] = "retracted"
+    spec.one("place:kyiv")["retraction"] = {"reason": "duplicate"}
+
+
+@case("retracted claim covers nothing", ("sentence-uncovered", "source:test-article"))
+def _retracted_coverage(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.age")["status"] = "retracted"
+    spec.one("claim:a.age")["retraction"] = {"reason": "the age was misread"}
+
+
+@case("keys out of order", ("line-not-canonical", "place:kyiv"))
+def _not_canonical(spec: DatasetSpec, root: Path) -> None:
+    kyiv = spec.one("place:kyiv")
+    spec.records["entity"].remove(kyiv)
+    spec.records["entity"].append({"name": "Kyiv", "type": "place", "id": "place:kyiv"})
+    spec.canonical = False
+    for records in spec.records.values():  # everything else stays canonical
+        for i, record in enumerate(records):
+            if record["id"] != "place:kyiv":
+                records[i] = canonical_data(
+                    KIND_BY_NAME[kind_of(record)].model.model_validate(record)
+                )
+
+
+def kind_of(record: dict[str, object]) -> str:
+    prefix = str(record["id"]).split(":", 1)[0]
+    return {
+        "predicate": "predicate",
+        "source": "source",
+        "event": "event",
+        "claim": "claim",
+        "exclusion": "exclusion",
+    }.get(prefix, "entity")
+
+
+@case("no manifest", ("manifest-missing", None))
+def _no_manifest(spec: DatasetSpec, root: Path) -> None:
+    spec.manifest = False
+
+
+@case(
+    "a file changed after the manifest was written",
+    ("manifest-mismatch", None),
+    ("sentence-uncovered", "source:test-article"),
+)
+def _stale_manifest(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = lambda root: (root / "exclusions.jsonl").write_text("")
+
+
+@case("a file the manifest does not list", ("manifest-mismatch", None))
+def _unlisted(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = lambda root: (root / "sources" / "extra.txt").write_text("x")
+
+
+@case("manifest version differs from CHANGELOG", ("version-mismatch", None))
+def _version(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = lambda root: (root.parent / "CHANGELOG.md").write_text(
+        "# Changelog\n\n## [2.0.0] - 2026-11-23\n"
+    )
+
+
+# after every @case above, so that the parametrization sees them all
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_mutation_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) -> None:
+    mutation, expected = CASES[name]
+    root = tmp_path / "ds"
+    mutation(spec, root)
+    spec.write(root)
+    spec.after_write(root)
+    report = kursk_pows.validate(root)
+    assert report.flatten("code", "record") == expected

@@ -16,22 +16,27 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .config import Config
     from .report import DatasetInvalid, Issue, Report
+    from .sentence_coverage import Coverage, coverage
     from .typed_dataset import Dataset, load
     from .validation import validate
 
 __all__ = [
     "Config",
+    "Coverage",
     "Dataset",
     "DatasetInvalid",
     "Issue",
     "Report",
     "__version__",
+    "coverage",
     "load",
     "validate",
 ]
 
 _LAZY = {
     "Config": "config",
+    "Coverage": "sentence_coverage",
+    "coverage": "sentence_coverage",
     "Dataset": "typed_dataset",
     "load": "typed_dataset",
     "DatasetInvalid": "report",

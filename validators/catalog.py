@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .examples import EXAMPLES
 from .rules import CODES
 
 HEADER = """# Rule catalog
@@ -10,7 +11,9 @@ Generated from the rule registry by `kursk-pows rules`; do not edit by hand
 (`python scripts/regenerate.py` rewrites it, and a test fails when it is out of date).
 
 Every issue the validator reports carries one of these codes. Errors make the dataset invalid
-(exit status 1); warnings do not.
+(exit status 1); warnings do not. Each entry's example is an edit to the small dataset in
+[`docs/example-dataset/`](example-dataset/) that makes validation report that code and no
+other; the tests apply every example to prove it.
 
 | code | severity | title |
 |---|---|---|
@@ -22,7 +25,8 @@ def render_catalog() -> str:
     codes = sorted(CODES.values(), key=lambda c: c.code)
     table = "".join(f"| [`{c.code}`](#{c.code}) | {c.severity} | {c.title} |\n" for c in codes)
     sections = "".join(
-        f"\n## {c.code}\n\n**{c.severity}**: {c.title}.\n\n{c.explanation}\n\n**Fix:** {c.fix}\n"
+        f"\n## {c.code}\n\n**{c.severity}**: {c.title}.\n\n{c.explanation}\n\n"
+        f"**Example:** {EXAMPLES[c.code].describe()}\n\n**Fix:** {c.fix}\n"
         for c in codes
     )
     return HEADER + table + sections

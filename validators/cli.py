@@ -7,8 +7,10 @@ error (a bug in kursk-pows: the data never causes one on purpose; please report 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from ._version import __version__
@@ -32,6 +34,35 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--min-service-age", type=int, default=None, metavar="YEARS")
     check.add_argument("--max-service-age", type=int, default=None, metavar="YEARS")
 
+    cover = commands.add_parser(
+        "coverage", help="list every sentence of every source with what covers or excludes it"
+    )
+    cover.add_argument("path", nargs="?", help="dataset directory (default: the bundled dataset)")
+    cover.add_argument("--format", choices=("text", "json"), default="text")
+    cover.add_argument("--uncovered", action="store_true", help="list uncovered sentences only")
+
+    fmt = commands.add_parser("fmt", help="rewrite the record files in canonical form")
+    fmt.add_argument(
+        "path", nargs="?", default="dataset", help="dataset directory (default: dataset)"
+    )
+    fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if fmt would")
+
+    manifest = commands.add_parser("manifest", help="rewrite dataset/manifest.json from the files")
+    manifest.add_argument("path", nargs="?", default="dataset", help="dataset directory")
+    manifest.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
+
+    compare = commands.add_parser(
+        "diff", help="compare two releases and say which version bump the change needs"
+    )
+    compare.add_argument(
+        "old", help="a directory, 'installed', or a git revision (e.g. origin/main)"
+    )
+    compare.add_argument("new", nargs="?", default=".", help="the same (default: this checkout)")
+    compare.add_argument("--format", choices=("text", "json"), default="text")
+    compare.add_argument(
+        "--check", action="store_true", help="exit 1 when the version was not bumped enough"
+    )
+
     commands.add_parser("rules", help="print the catalog of rule codes (Markdown)")
     return parser
 
@@ -41,18 +72,14 @@ def _validate(args: argparse.Namespace) -> int:
 
     from .config import Config
     from .render import render_github, render_json, render_text
-    from .validation import resolve_root, validate
+    from .validation import validate
 
     config = Config()
     if args.min_service_age is not None:
         config = replace(config, min_service_age=args.min_service_age)
     if args.max_service_age is not None:
         config = replace(config, max_service_age=args.max_service_age)
-    root = resolve_root(args.path)
-    if not root.exists():
-        return _usage(f"no such directory: {args.path}")
-    if not root.is_dir():
-        return _usage(f"not a directory: {args.path} (give the dataset directory)")
+    root = _existing_dir(args.path)
     report = validate(root, config)
     display = args.path if args.path is not None else str(root)
     if args.format == "json":
@@ -66,6 +93,95 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if report.valid else 1
 
 
+def _existing_dir(path: str | None) -> Path:
+    from .validation import resolve_root
+
+    root = resolve_root(path)
+    if not root.exists():
+        raise _UsageError(f"no such directory: {path}")
+    if not root.is_dir():
+        raise _UsageError(f"not a directory: {path} (give the dataset directory)")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise _UsageError(f"permission denied: cannot read the directory {path}")
+    return root
+
+
+class _UsageError(Exception):
+    """A command-line mistake: reported in one line with exit status 2."""
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from .render import render_coverage
+    from .sentence_coverage import coverage
+
+    result = coverage(_existing_dir(args.path))
+    if args.format == "json":
+        import json
+
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_coverage(result, uncovered_only=args.uncovered))
+    return 1 if result.stats()["uncovered"] else 0
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from .canonical import format_dataset
+
+    root = _existing_dir(args.path)
+    result = format_dataset(root, check=args.check)
+    for name, why in result.refused.items():
+        print(f"{root / name}: not formatted, fix its errors first ({why})", file=sys.stderr)
+    verb = "would reformat" if args.check else "reformatted"
+    for name in result.changed:
+        print(f"{verb} {root / name}")
+    if not result.changed and not result.refused:
+        print(f"{root}: all files are in canonical form")
+    return 1 if result.refused or (args.check and result.changed) else 0
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    from .manifest import MANIFEST, build_manifest, render_manifest, write_manifest
+
+    root = _existing_dir(args.path)
+    if args.check:
+        path = root / MANIFEST
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != render_manifest(build_manifest(root, __version__)):
+            print(f"{path} is out of date: run kursk-pows manifest {args.path}")
+            return 1
+        print(f"{path} is up to date")
+        return 0
+    changed = write_manifest(root, __version__)
+    print(f"{'wrote' if changed else 'unchanged:'} {root / MANIFEST} (version {__version__})")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_releases
+    from .releases import ReleaseNotFound, open_release
+
+    try:
+        with open_release(args.old) as old, open_release(args.new) as new:
+            result = diff_releases(old, new)
+    except ReleaseNotFound as exc:
+        raise _UsageError(str(exc)) from None
+    if args.format == "json":
+        import json
+
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for change in result.changes:
+            print(f"{change.bump:>5}  {change.describe()}")
+        print(
+            f"{len(result.changes)} change(s); version {result.old_version} -> "
+            f"{result.new_version} ({result.actual or 'not an increase'}); "
+            f"the changes need at least: {result.required}"
+        )
+        for problem in result.problems():
+            print(f"error: {problem}")
+    return 1 if args.check and result.problems() else 0
+
+
 def _usage(message: str) -> int:
     print(f"kursk-pows: error: {message}", file=sys.stderr)
     return 2
@@ -77,11 +193,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args)
+        if args.command == "coverage":
+            return _coverage(args)
+        if args.command == "fmt":
+            return _fmt(args)
+        if args.command == "manifest":
+            return _manifest(args)
+        if args.command == "diff":
+            return _diff(args)
         from .catalog import render_catalog
 
         print(render_catalog(), end="")
         return 0
-    except (OSError, RuntimeError) as exc:
+    except (_UsageError, OSError, RuntimeError) as exc:
         return _usage(str(exc))
     except Exception as exc:  # a bug; the user still gets one line, not a traceback
         print(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Claim, Entity, Event, Predicate, Record, Source
+from .models import Claim, Entity, Event, Exclusion, Predicate, Record, Source
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("entity", "entities.jsonl", Entity),
     Kind("event", "events.jsonl", Event),
     Kind("claim", "claims.jsonl", Claim),
+    Kind("exclusion", "exclusions.jsonl", Exclusion),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
 
@@ -43,6 +44,7 @@ KIND_PREFIXES: dict[str, str] = {
     "source": "source",
     "event": "event",
     "claim": "claim",
+    "exclusion": "exclusion",
 }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .canonical import dump_record
 from .config import Config
 from .kinds import KINDS, Kind
 from .models import Record, Source
@@ -60,6 +61,10 @@ class LoadedDataset:
         for located in self.all_records():
             self.by_id.setdefault(located.id, located)
 
+    def live(self, kind: str) -> list[Located]:
+        """The records of a kind that are not retracted."""
+        return [r for r in self.records[kind] if r.record.status == "active"]
+
     def all_records(self) -> list[Located]:
         return [r for kind in KINDS for r in self.records[kind.name]]
 
@@ -84,6 +89,8 @@ class LoadedDataset:
             record = self._validate(kind, line.data, line.number)
             if record is not None:
                 located.append(Located(kind.name, record, kind.file, line.number))
+                if line.text != dump_record(record):
+                    self.issues.append(_not_canonical(kind.file, line.number, record))
         return located
 
     def _validate(self, kind: Kind, data: dict[str, Any], line: int) -> Record | None:
@@ -138,3 +145,15 @@ class LoadedDataset:
 
 def _unsafe(problem: str) -> SourceText:
     return SourceText(None, None, problem, "source-path-unsafe")
+
+
+def _not_canonical(file: str, line: int, record: Record) -> Issue:
+    return Issue(
+        "line-not-canonical",
+        "warning",
+        "the record is not written in canonical form (key order, spacing, defaults, NFC)",
+        file=file,
+        line=line,
+        record=str(getattr(record, "id", "")) or None,
+        hint="run kursk-pows fmt to rewrite the file in canonical form",
+    )

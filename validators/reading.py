@@ -35,10 +35,11 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A parsed JSON object and the 1-based line it came from."""
+    """A parsed JSON object, the 1-based line it came from, and the line's text (no line end)."""
 
     number: int
     data: dict[str, Any]
+    text: str
 
 
 class _Refused(ValueError):
@@ -278,7 +279,7 @@ def _parse(
             column=exc.start + 1,
         )
         return None
-    if not text.strip():
+    if not text.strip(" \t\r\n"):  # JSON white space only: U+00A0 and the like are not blank
         _report(
             issues,
             name,
@@ -329,7 +330,7 @@ def _parse(
             "each line must be one JSON object: {...}",
         )
         return None
-    return Line(number, data)
+    return Line(number, data, text)
 
 
 def _json_kind(value: Any) -> str:

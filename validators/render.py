@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .report import Issue, Report
+from .sentence_coverage import Coverage
 
 
 def _place(issue: Issue, root: str) -> str:
@@ -61,4 +62,28 @@ def render_github(report: Report, display_root: str) -> str:
         if issue.record:
             message = f"{issue.record}: {message}"
         lines.append(f"::{issue.severity} {','.join(props)}::{_escape_data(message)}")
+    return "\n".join(lines)
+
+
+def render_coverage(coverage: Coverage, uncovered_only: bool = False) -> str:
+    """Each source's sentences with the records that cover them or the reason they are excluded."""
+    lines = []
+    for source, sentences in coverage.sources.items():
+        lines.append(f"== {source}")
+        for s in sentences:
+            if uncovered_only and s.status != "uncovered":
+                continue
+            if s.status == "covered":
+                account = ", ".join(s.records)
+            elif s.status == "excluded":
+                account = f"excluded: {s.exclusion}"
+            else:
+                account = "UNCOVERED"
+            lines.append(f"{s.index:>3} [line {s.line}] {s.text}")
+            lines.append(f"      -> {account}")
+    stats = coverage.stats()
+    lines.append(
+        f"{stats['sentences']} sentences: {stats['covered']} covered, "
+        f"{stats['excluded']} excluded, {stats['uncovered']} uncovered"
+    )
     return "\n".join(lines)

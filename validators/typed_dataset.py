@@ -62,15 +62,22 @@ class Dataset:
         return self._texts[source_id]
 
 
-def _table(ds: LoadedDataset, kind: str, model: type[R]) -> Mapping[str, R]:
-    records = {located.id: located.record for located in ds.records[kind]}
+def _table(ds: LoadedDataset, kind: str, model: type[R], retracted: bool) -> Mapping[str, R]:
+    chosen = ds.records[kind] if retracted else ds.live(kind)
+    records = {located.id: located.record for located in chosen}
     return MappingProxyType(dict(sorted(records.items())))
 
 
-def load(path: str | Path | None = None, config: Config | None = None) -> Dataset:
+def load(
+    path: str | Path | None = None,
+    config: Config | None = None,
+    *,
+    include_retracted: bool = False,
+) -> Dataset:
     """Load and validate a dataset directory (default: the bundled dataset).
 
-    Raises :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
+    Retracted records are left out unless ``include_retracted`` is true.  Raises
+    :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
     """
     root = resolve_root(path)
     if not root.is_dir():
@@ -82,10 +89,10 @@ def load(path: str | Path | None = None, config: Config | None = None) -> Datase
     return Dataset(
         root=root,
         version=__version__ if path is None else None,
-        predicates=_table(loaded, "predicate", Predicate),
-        sources=_table(loaded, "source", Source),
-        entities=_table(loaded, "entity", Entity),
-        events=_table(loaded, "event", Event),
-        claims=_table(loaded, "claim", Claim),
+        predicates=_table(loaded, "predicate", Predicate, include_retracted),
+        sources=_table(loaded, "source", Source, include_retracted),
+        entities=_table(loaded, "entity", Entity, include_retracted),
+        events=_table(loaded, "event", Event, include_retracted),
+        claims=_table(loaded, "claim", Claim, include_retracted),
         report=report,
     )

@@ -24,6 +24,25 @@ LinkType = Literal["corroborates", "contradicts", "refines"]
 SubjectType = Literal[EntityType, "event"]
 
 
+class Retraction(Record):
+    """Why a record was withdrawn, and what replaces it."""
+
+    reason: NonEmptyText
+    superseded_by: RecordId | None = None
+
+
+class Identified(Record):
+    """A record with an id of its own, which may be retracted but never deleted.
+
+    ``status`` is ``active`` (the default, usually left out) or ``retracted``; a retracted
+    record keeps its id forever and says why in ``retraction``.
+    """
+
+    id: RecordId
+    status: Literal["active", "retracted"] = "active"
+    retraction: Retraction | None = None
+
+
 class Credit(Record):
     """Someone an article credits: a wire service, an agency, an author."""
 
@@ -31,7 +50,7 @@ class Credit(Record):
     role: Literal["wire-service", "news-agency", "author", "photo", "original-publisher"]
 
 
-class Source(Record):
+class Source(Identified):
     """One article, shipped as a text file under ``dataset/sources/``.
 
     Only what the text itself shows is recorded: a title, publisher, URL or date that the text
@@ -39,7 +58,6 @@ class Source(Record):
     its basis written down.
     """
 
-    id: RecordId
     title: str | None
     publisher: str | None
     url: str | None
@@ -50,10 +68,9 @@ class Source(Record):
     notes: str | None = None
 
 
-class Entity(Record):
+class Entity(Identified):
     """A person, group, organization, unit, place, country, document or vessel."""
 
-    id: RecordId
     type: EntityType
     name: NonEmptyText
     aliases: list[NonEmptyText] = Field(default_factory=list)
@@ -86,14 +103,13 @@ class Participant(Record):
     role: NonEmptyText
 
 
-class Event(Record):
+class Event(Identified):
     """Something that happened at a time and place, as reported by the sources.
 
     ``after`` lists events that this one is stated or known to follow.  ``tense`` says whether
     the sources report it as done, as still under way, or as expected.
     """
 
-    id: RecordId
     type: NonEmptyText
     description: NonEmptyText
     date: DateSpan | None
@@ -112,7 +128,7 @@ class ClaimLink(Record):
     note: str | None = None
 
 
-class Claim(Record):
+class Claim(Identified):
     """A statement that ``subject`` has ``predicate`` = ``value``, asserted by ``claimed_by``.
 
     ``claimed_by`` is the original asserter (a person, an organization, or the source itself when
@@ -120,7 +136,6 @@ class Claim(Record):
     the intermediaries it came through, and the report's own hedge, if any.
     """
 
-    id: RecordId
     subject: RecordId
     predicate: RecordId
     value: Value
@@ -130,12 +145,23 @@ class Claim(Record):
     note: str | None = None
 
 
-class Predicate(Record):
+class Predicate(Identified):
     """A term of the predicate vocabulary: what a claim may state, and about what."""
 
-    id: RecordId
     label: NonEmptyText
     description: NonEmptyText
     value_type: ValueType
     subject_types: list[SubjectType] = Field(min_length=1)
     single_valued: bool
+
+
+class Exclusion(Identified):
+    """A sentence of a source that states no fact, and why (a byline, a photo credit, a link).
+
+    ``sentence`` is the sentence's exact text as the splitter yields it; it excludes every
+    occurrence of that text in the source.
+    """
+
+    source: RecordId
+    sentence: NonEmptyText
+    reason: NonEmptyText

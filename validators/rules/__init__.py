@@ -1,6 +1,18 @@
 """Validation rules.  Importing this package registers every rule and issue code."""
 
-from . import ids, people, predicates, quotes, sources, structure, timeline, values
+from . import (
+    coverage,
+    ids,
+    manifest,
+    people,
+    predicates,
+    quotes,
+    retraction,
+    sources,
+    structure,
+    timeline,
+    values,
+)
 from .registry import CODES, RULES, Rule, RuleCode
 
 __all__ = [
@@ -8,10 +20,13 @@ __all__ = [
     "RULES",
     "Rule",
     "RuleCode",
+    "coverage",
     "ids",
+    "manifest",
     "people",
     "predicates",
     "quotes",
+    "retraction",
     "sources",
     "structure",
     "timeline",

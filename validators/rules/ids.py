@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..config import Config
 from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, KINDS, expected_prefix
 from ..loading import LoadedDataset, Located
-from ..models import Claim, Entity, Event, Record
+from ..models import Claim, Entity, Event, Exclusion, Record
 from ..report import Issue
 from .registry import RuleCode, issue, rule
 
@@ -85,7 +85,7 @@ def check_id_syntax(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         )
 
 
-def _references(record: Record) -> Iterator[tuple[str, str, frozenset[str]]]:
+def references(record: Record) -> Iterator[tuple[str, str, frozenset[str]]]:
     """Every (pointer, target id, accepted target types) a record holds.
 
     A claim's predicate is left to the ``predicate-unknown`` rule.
@@ -107,6 +107,8 @@ def _references(record: Record) -> Iterator[tuple[str, str, frozenset[str]]]:
             yield "/value/entity", record.value.entity, ENTITY_TYPES | {"event"}
         for i, link in enumerate(record.links):
             yield f"/links/{i}/claim", link.claim, frozenset({"claim"})
+    if isinstance(record, Exclusion):
+        yield "/source", record.source, frozenset({"source"})
     if isinstance(record, Event | Claim):
         for i, ev in enumerate(record.evidence):
             yield f"/evidence/{i}/source", ev.source, frozenset({"source"})
@@ -124,7 +126,7 @@ def record_type(located: Located) -> str:
 @rule(REF_MISSING, REF_WRONG_TYPE)
 def check_references(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for located in ds.all_records():
-        for pointer, target, accepted in _references(located.record):
+        for pointer, target, accepted in references(located.record):
             where = {"file": located.file, "line": located.line, "record": located.id}
             found = ds.by_id.get(target)
             if found is None and target in ds.invalid_ids:

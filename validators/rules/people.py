@@ -61,7 +61,7 @@ def _claims_by_person(ds: LoadedDataset, predicate: str) -> dict[str, list[Locat
     """Claims of a predicate by subject, keeping only values of the predicate's own type."""
     value_type = "age" if predicate == AGE else "year"
     found: dict[str, list[Located]] = defaultdict(list)
-    for located in ds.records["claim"]:
+    for located in ds.live("claim"):
         claim: Claim = located.record
         if claim.predicate == predicate and claim.value.type == value_type:
             found[claim.subject].append(located)
@@ -127,12 +127,12 @@ def check_service_age(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
 def _events_by_person(ds: LoadedDataset) -> dict[str, list[Located]]:
     """The events each person took part in, directly or as a member of a group."""
     groups_of: dict[str, list[str]] = defaultdict(list)
-    for located in ds.records["entity"]:
+    for located in ds.live("entity"):
         entity: Entity = located.record
         for member in entity.members:
             groups_of[member].append(entity.id)
     taking_part: dict[str, list[Located]] = defaultdict(list)
-    for located in ds.records["event"]:
+    for located in ds.live("event"):
         event: Event = located.record
         for part in event.participants:
             taking_part[part.entity].append(located)

@@ -55,7 +55,7 @@ def _predicate_of(ds: LoadedDataset, claim: Claim) -> Predicate | None:
 
 @rule(UNKNOWN, VALUE_TYPE, SUBJECT_TYPE)
 def check_predicate_use(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.records["claim"]:
+    for located in ds.live("claim"):
         claim: Claim = located.record
         where = {"file": located.file, "line": located.line, "record": claim.id}
         predicate = _predicate_of(ds, claim)
@@ -112,7 +112,7 @@ def _linked(a: Claim, b: Claim) -> bool:
 @rule(CONFLICT)
 def check_single_valued(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     groups: dict[tuple[str, str], list[Located]] = defaultdict(list)
-    for located in ds.records["claim"]:
+    for located in ds.live("claim"):
         predicate = _predicate_of(ds, located.record)
         if predicate is not None and predicate.single_valued:
             groups[(located.record.subject, predicate.id)].append(located)

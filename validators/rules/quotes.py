@@ -63,8 +63,16 @@ def occurrences(text: str, quote: str) -> list[int]:
     return found
 
 
+HINT_MAX_QUOTE = 400
+HINT_MAX_TEXT = 50_000
+"""Above these lengths (code points) no closest passage is searched: the search is quadratic."""
+
+
 def closest_passage(text: str, quote: str) -> str | None:
-    """The passage of ``text`` most like ``quote``, for a hint; ``None`` when nothing is close."""
+    """The passage of ``text`` most like ``quote``, for a hint; ``None`` when nothing is close
+    or the texts are too long to search in bounded time."""
+    if len(quote) > HINT_MAX_QUOTE or len(text) > HINT_MAX_TEXT:
+        return None
     best, best_ratio = None, 0.6
     width = len(quote)
     for match in _WORD_START.finditer(text):
@@ -126,7 +134,7 @@ def _clip(quote: str, width: int = 60) -> str:
 
 @rule(NOT_FOUND, AMBIGUOUS, OFFSETS, NO_OFFSETS)
 def check_quotes(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in [*ds.records["event"], *ds.records["claim"]]:
+    for located in [*ds.live("event"), *ds.live("claim")]:
         for index, evidence in enumerate(located.record.evidence):
             source = ds.by_id.get(evidence.source)
             if source is None or not isinstance(source.record, Source):
@@ -149,7 +157,7 @@ HEDGE = RuleCode(
 
 @rule(HEDGE)
 def check_hedges(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in [*ds.records["event"], *ds.records["claim"]]:
+    for located in [*ds.live("event"), *ds.live("claim")]:
         for index, evidence in enumerate(located.record.evidence):
             if evidence.hedge is not None and evidence.hedge not in evidence.quote:
                 yield issue(

@@ -127,6 +127,16 @@ STRUCTURE_CODES: tuple[RuleCode, ...] = (
         "Wrap the record in {...} or remove the line.",
     ),
     RuleCode(
+        "line-not-canonical",
+        "warning",
+        "A record is not written in canonical form",
+        "Canonical form keeps diffs small and reviewable: keys in model order, default values "
+        'left out, `", "` and `": "` as separators, strings in Unicode NFC (quotes excepted), '
+        "non-ASCII characters written as themselves.",
+        "Run `kursk-pows fmt`, which rewrites the files in canonical form without changing "
+        "their content.",
+    ),
+    RuleCode(
         "field-missing",
         "error",
         "A required field is missing",

@@ -30,7 +30,7 @@ ORDER = RuleCode(
 
 @rule(AFTER_PUBLICATION)
 def check_event_before_publication(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.records["event"]:
+    for located in ds.live("event"):
         event: Event = located.record
         began = event.date.earliest if event.date else None
         if began is None or event.tense == "expected":
@@ -54,7 +54,7 @@ def check_event_before_publication(ds: LoadedDataset, config: Config) -> Iterato
 
 @rule(ORDER)
 def check_event_order(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.records["event"]:
+    for located in ds.live("event"):
         event: Event = located.record
         latest = event.date.latest if event.date else None
         if latest is None:

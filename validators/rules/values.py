@@ -94,7 +94,7 @@ def check_date_spans(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
 
 @rule(QUANTITY)
 def check_quantities(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.records["claim"]:
+    for located in ds.live("claim"):
         value = located.record.value
         if not isinstance(value, QuantityValue):
             continue

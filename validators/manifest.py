@@ -1,0 +1,84 @@
+"""dataset/manifest.json: the dataset's version and, for every file, its SHA-256 and size.
+
+The manifest pins a release: the ``manifest-mismatch`` rule fails when any file differs from
+it, so no file can change without the manifest (and so the version) being updated on purpose.
+``kursk-pows manifest`` rewrites it from the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .atomic import write_text_atomic
+
+MANIFEST = "manifest.json"
+NAME = "kursk-pows"
+_VERSION = re.compile(r"^__version__ = \"([^\"]+)\"$", re.M)
+_CHANGELOG_TOP = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", re.M)
+
+
+def dataset_files(root: Path) -> list[Path]:
+    """Every regular file of the dataset except the manifest itself, in a stable order."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and not p.is_symlink() and p.relative_to(root).as_posix() != MANIFEST
+    )
+
+
+def file_entry(path: Path) -> dict[str, Any]:
+    data = path.read_bytes()
+    entry: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    if path.suffix == ".jsonl":
+        entry["records"] = sum(1 for line in data.split(b"\n") if line.strip())
+    return entry
+
+
+def build_manifest(root: Path, version: str) -> dict[str, Any]:
+    """The manifest the files of ``root`` call for, at ``version``."""
+    return {
+        "name": NAME,
+        "version": version,
+        "files": {p.relative_to(root).as_posix(): file_entry(p) for p in dataset_files(root)},
+    }
+
+
+def render_manifest(manifest: dict[str, Any]) -> str:
+    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_manifest(root: Path, version: str) -> bool:
+    """Rewrite ``root/manifest.json``; return whether it changed."""
+    text = render_manifest(build_manifest(root, version))
+    path = root / MANIFEST
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    write_text_atomic(path, text)
+    return True
+
+
+def read_version(root: Path) -> str | None:
+    """The version a dataset's manifest states, if it can be read."""
+    try:
+        version = json.loads((root / MANIFEST).read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return version if isinstance(version, str) else None
+
+
+def checkout_versions(root: Path) -> dict[str, str]:
+    """The versions that a checkout around the dataset states: validators/_version.py and the
+    top entry of CHANGELOG.md, where those files stand beside the dataset directory."""
+    project = root.parent
+    found: dict[str, str] = {}
+    version_file = project / "validators" / "_version.py"
+    changelog = project / "CHANGELOG.md"
+    if version_file.is_file() and (match := _VERSION.search(version_file.read_text("utf-8"))):
+        found["validators/_version.py"] = match.group(1)
+    if changelog.is_file() and (match := _CHANGELOG_TOP.search(changelog.read_text("utf-8"))):
+        found["CHANGELOG.md"] = match.group(1)
+    return found

@@ -1,0 +1,90 @@
+"""The manifest against the files, and the version against the checkout it ships in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._version import __version__
+from ..config import Config
+from ..loading import LoadedDataset
+from ..manifest import MANIFEST, checkout_versions, dataset_files, file_entry
+from ..paths import DataNotFound, bundled
+from ..reading import parse_line
+from ..report import Issue
+from .registry import RuleCode, issue, rule
+
+MISSING = RuleCode(
+    "manifest-missing",
+    "error",
+    "The dataset has no readable manifest.json",
+    "manifest.json records the dataset version and every file's SHA-256 and size, so that a "
+    "release cannot change silently.",
+    "Run `kursk-pows manifest` to write it.",
+)
+MISMATCH = RuleCode(
+    "manifest-mismatch",
+    "error",
+    "A file differs from what manifest.json records",
+    "A file was changed, added or removed without the manifest being regenerated. Every "
+    "change to the data must go with a new manifest and, where users see a difference, a new "
+    "version.",
+    "If the change is intended, bump the version (validators/_version.py, CHANGELOG.md) and "
+    "run `kursk-pows manifest`; otherwise undo the change.",
+)
+VERSION = RuleCode(
+    "version-mismatch",
+    "error",
+    "The versions in the manifest, the package and the CHANGELOG disagree",
+    "The version lives in validators/_version.py; manifest.json and the top entry of "
+    "CHANGELOG.md must state the same one (checked where the dataset is the bundled one or the "
+    "dataset/ of a kursk-pows checkout).",
+    "Make the CHANGELOG's top entry the package version, then run `kursk-pows manifest`.",
+)
+
+
+def _is_bundled(ds: LoadedDataset) -> bool:
+    try:
+        return bundled("dataset").resolve() == ds.root.resolve()
+    except DataNotFound:
+        return False
+
+
+@rule(MISSING, MISMATCH, VERSION)
+def check_manifest(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
+    path = ds.root / MANIFEST
+    try:
+        manifest = parse_line(path.read_text(encoding="utf-8"))
+        files = manifest["files"]
+        stated = manifest["version"]
+        if not isinstance(files, dict) or not isinstance(stated, str):
+            raise TypeError
+    except (OSError, ValueError, KeyError, TypeError):
+        yield issue("manifest-missing", f"{MANIFEST} is missing or not a manifest", file=MANIFEST)
+        return
+    present = {p.relative_to(ds.root).as_posix(): p for p in dataset_files(ds.root)}
+    for name in sorted(set(files) | set(present)):
+        if name not in present:
+            problem = "is listed but missing"
+        elif name not in files:
+            problem = "is not listed"
+        elif files[name] != file_entry(present[name]):
+            problem = f"has changed (sha256 {file_entry(present[name])['sha256'][:12]}...)"
+        else:
+            continue
+        yield issue(
+            "manifest-mismatch",
+            f"{name} {problem}",
+            file=MANIFEST,
+            pointer=f"/files/{name.replace('~', '~0').replace('/', '~1')}",
+        )
+    expected = checkout_versions(ds.root)
+    if _is_bundled(ds):
+        expected["the installed kursk_pows package"] = __version__
+    for where, version in expected.items():
+        if version != stated:
+            yield issue(
+                "version-mismatch",
+                f"{MANIFEST} says {stated}, {where} says {version}",
+                file=MANIFEST,
+                pointer="/version",
+            )
