@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import venv
 import zipfile
 from pathlib import Path
@@ -16,7 +17,8 @@ from kursk_pows import __version__
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An sdist and a wheel built by ``python -m build`` from a copy of this tree."""
     repo = Path(__file__).resolve().parent.parent
     tree = tmp_path_factory.mktemp("tree") / "kursk-pows"
     # build from a copy: a stale build/ folder in the checkout must not leak into the wheel
@@ -27,25 +29,46 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ".git", "build", "dist", "*.egg-info", ".*cache", ".hypothesis", "__pycache__"
         ),
     )
-    out = tmp_path_factory.mktemp("wheel")
+    out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(tree),
-        ],
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(tree)],
         check=True,
-        cwd=out,
+        capture_output=True,
     )
-    (found,) = out.glob("kursk_pows-*.whl")
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist: Path) -> Path:
+    (found,) = dist.glob("kursk_pows-*.whl")
     return found
+
+
+def test_sdist_carries_tests_data_and_docs(dist: Path) -> None:
+    (sdist,) = dist.glob("kursk_pows-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
+    assert {
+        "dataset/claims.jsonl",
+        "dataset/manifest.json",
+        "dataset/sources/000_ffad7460885e4895.txt",
+        "schema/claim.schema.json",
+        "tests/test_rules.py",
+        "tests/factory.py",
+        "tests/data/JSONTestSuite/LICENSE",
+        "docs/rules.md",
+        "docs/example-dataset/claims.jsonl",
+        "CHANGELOG.md",
+        "CONTRIBUTING.md",
+        "LICENSE",
+        "validators/cli.py",
+        "pyproject.toml",
+    } <= names
+
+
+def test_wheel_metadata_states_the_package_version(wheel: Path) -> None:
+    metadata = zipfile.ZipFile(wheel).read(f"kursk_pows-{__version__}.dist-info/METADATA")
+    assert f"\nVersion: {__version__}\n".encode() in metadata
 
 
 def test_wheel_contains_data_and_schemas(wheel: Path, repo_root: Path) -> None:

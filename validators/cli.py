@@ -140,19 +140,27 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from .manifest import MANIFEST, build_manifest, render_manifest, write_manifest
+    from .manifest import (
+        MANIFEST,
+        build_manifest,
+        checkout_versions,
+        render_manifest,
+        write_manifest,
+    )
 
     root = _existing_dir(args.path)
+    # a checkout states its own version; otherwise the installed package's is used
+    version = checkout_versions(root).get("validators/_version.py", __version__)
     if args.check:
         path = root / MANIFEST
         current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != render_manifest(build_manifest(root, __version__)):
+        if current != render_manifest(build_manifest(root, version)):
             print(f"{path} is out of date: run kursk-pows manifest {args.path}")
             return 1
         print(f"{path} is up to date")
         return 0
-    changed = write_manifest(root, __version__)
-    print(f"{'wrote' if changed else 'unchanged:'} {root / MANIFEST} (version {__version__})")
+    changed = write_manifest(root, version)
+    print(f"{'wrote' if changed else 'unchanged:'} {root / MANIFEST} (version {version})")
     return 0
 
 

@@ -1,0 +1,55 @@
+"""Start a new release: bump the version in its one place and open its CHANGELOG entry.
+
+usage: python3 scripts/bump.py major|minor|patch "What changed for users" [...]
+
+Writes validators/_version.py, adds a dated "## [X.Y.Z] - YYYY-MM-DD" entry at the top of
+CHANGELOG.md with one "- ..." line per change given, and rewrites dataset/manifest.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VERSION_FILE = ROOT / "validators" / "_version.py"
+CHANGELOG = ROOT / "CHANGELOG.md"
+
+
+def bumped(version: str, part: str) -> str:
+    major, minor, patch = (int(x) for x in version.split("."))
+    if part == "major":
+        return f"{major + 1}.0.0"
+    if part == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[0] not in ("major", "minor", "patch"):
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    text = VERSION_FILE.read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "(\d+\.\d+\.\d+)"$', text, flags=re.M)
+    if match is None:
+        print(f"no __version__ line in {VERSION_FILE}", file=sys.stderr)
+        return 2
+    new = bumped(match.group(1), argv[0])
+    VERSION_FILE.write_text(text.replace(match.group(0), f'__version__ = "{new}"'), "utf-8")
+    log = CHANGELOG.read_text(encoding="utf-8")
+    first = log.index("\n## [")
+    entry = f"\n## [{new}] - {dt.date.today().isoformat()}\n\n" + "".join(
+        f"- {line}\n" for line in argv[1:]
+    )
+    CHANGELOG.write_text(log[:first] + entry + log[first:], encoding="utf-8")
+    from kursk_pows.manifest import write_manifest
+
+    write_manifest(ROOT / "dataset", new)
+    print(f"version {match.group(1)} -> {new}; edit the CHANGELOG entry as needed")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
