@@ -49,6 +49,10 @@ def issues_from_validation_error(
     for err in exc.errors(include_url=False):
         pointer = json_pointer(tuple(err["loc"]), data)
         kind = err["type"]
+        if kind == "union_tag_not_found":  # a value without its "type" discriminator
+            tag = str(err.get("ctx", {}).get("discriminator", "type")).strip("'")
+            pointer = f"{pointer}/{tag}"
+            kind = "missing"
         if kind == "missing":
             code, hint = "field-missing", "add the field; see schema/ for the record's fields"
             message = f"required field {pointer or '/'} is missing"
