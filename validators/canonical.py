@@ -46,6 +46,15 @@ def dump_record(record: Record) -> str:
     return json.dumps(canonical_data(record), ensure_ascii=False)
 
 
+def is_canonical_line(text: str, record: Record) -> bool:
+    """Whether ``text`` is the canonical line of ``record``.  A line already in NFC needs no
+    string-by-string normalisation, which is the costly part, so that case is checked fast."""
+    if unicodedata.is_normalized("NFC", text):
+        plain = record.model_dump(mode="json", exclude_defaults=True)
+        return text == json.dumps(plain, ensure_ascii=False)
+    return text == dump_record(record)
+
+
 def dump_records(records: Iterable[Record]) -> str:
     """Records sorted by id, one canonical line each, each ending in a line feed."""
     ordered = sorted(records, key=lambda r: str(getattr(r, "id", "")))

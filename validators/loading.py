@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .canonical import dump_record
+from .canonical import is_canonical_line
 from .config import Config
 from .kinds import KINDS, Kind
 from .models import Record, Source
@@ -89,7 +89,7 @@ class LoadedDataset:
             record = self._validate(kind, line.data, line.number)
             if record is not None:
                 located.append(Located(kind.name, record, kind.file, line.number))
-                if line.text != dump_record(record):
+                if not is_canonical_line(line.text, record):
                     self.issues.append(_not_canonical(kind.file, line.number, record))
         return located
 

@@ -54,7 +54,6 @@ ABBREVIATIONS = frozenset(
 _CLOSERS = '\u201d\u2019")]'  # closing double and single curly quotes, straight quote, brackets
 _OPENERS = '\u201c\u2018"(['  # the opening counterparts
 _BOUNDARY = re.compile(rf"[.!?]+[{re.escape(_CLOSERS)}]*(?=\s+[A-Z0-9{re.escape(_OPENERS)}])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +67,13 @@ class Span:
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(line, 0, dot)
-    if match is None:
+    """Whether the period at ``dot`` ends an abbreviation or an initial (scans back, not forth)."""
+    start = dot
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "._"):
+        start -= 1
+    word = line[start:dot]
+    if not word:
         return False
-    word = match.group(1)
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
