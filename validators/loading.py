@@ -57,13 +57,16 @@ class LoadedDataset:
         for kind in KINDS:
             self.records[kind.name] = self._read_kind(kind)
         self._texts: dict[str, SourceText] = {}
+        self._live: dict[str, list[Located]] = {}
         self.by_id: dict[str, Located] = {}
         for located in self.all_records():
             self.by_id.setdefault(located.id, located)
 
     def live(self, kind: str) -> list[Located]:
-        """The records of a kind that are not retracted."""
-        return [r for r in self.records[kind] if r.record.status == "active"]
+        """The records of a kind that are not retracted (computed once)."""
+        if kind not in self._live:
+            self._live[kind] = [r for r in self.records[kind] if r.record.status == "active"]
+        return self._live[kind]
 
     def all_records(self) -> list[Located]:
         return [r for kind in KINDS for r in self.records[kind.name]]

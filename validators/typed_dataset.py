@@ -14,7 +14,7 @@ from .config import Config
 from .loading import LoadedDataset
 from .models import Claim, Entity, Event, Predicate, Record, Source
 from .report import DatasetInvalid, Report
-from .validation import resolve_root, validate_loaded
+from .validation import no_cyclic_gc, resolve_root, validate_loaded
 
 R = TypeVar("R", bound=Record)
 
@@ -82,8 +82,9 @@ def load(
     root = resolve_root(path)
     if not root.is_dir():
         raise NotADirectoryError(f"not a dataset directory: {root}")
-    loaded = LoadedDataset(root, config)
-    report = validate_loaded(loaded, config)
+    with no_cyclic_gc():
+        loaded = LoadedDataset(root, config)
+        report = validate_loaded(loaded, config)
     if not report.valid:
         raise DatasetInvalid(report)
     return Dataset(

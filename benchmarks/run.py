@@ -1,0 +1,143 @@
+"""Benchmark validation side by side, and check the performance targets.
+
+    python benchmarks/run.py [--sizes 10000,100000,1000000] [--work DIR]
+
+For each size it generates a synthetic dataset (benchmarks/generate.py) and measures, each in
+a fresh process, wall seconds and peak resident memory of:
+  (a) `kursk-pows validate` (every rule);
+  (b) the floor: every line validated by its pydantic model (`model_validate_json`), nothing else;
+  (c) a peer: the `jsonschema` library validating every record against the committed schemas
+      (structure only, none of our rules; format checking off, as a peer would run it).
+Then the cold-start times on the bundled dataset. Targets are printed with pass/fail; nothing
+here is asserted by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+KIND_FILES = ("predicates", "sources", "entities", "events", "claims", "exclusions")
+
+FLOOR = """
+import sys
+from pathlib import Path
+from kursk_pows.kinds import KINDS
+root = Path(sys.argv[1])
+for kind in KINDS:
+    validate = kind.model.model_validate_json
+    with open(root / kind.file, "rb") as lines:
+        for line in lines:
+            validate(line)
+"""
+
+PEER = """
+import json, sys
+from pathlib import Path
+import jsonschema
+root, schemas = Path(sys.argv[1]), Path(sys.argv[2])
+for name in ("predicate", "source", "entity", "event", "claim", "exclusion"):
+    schema = json.loads((schemas / f"{name}.schema.json").read_text())
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    file = {"entity": "entities"}.get(name, name + "s") + ".jsonl"
+    with open(root / file, "rb") as lines:
+        for line in lines:
+            validator.is_valid(json.loads(line))
+"""
+
+
+def measure(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(
+            f"failed: {' '.join(argv)}: {process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return wall, usage.ru_maxrss / 1024
+
+
+def cold(argv: list[str], repeat: int = 5) -> float:
+    return statistics.median(measure(argv)[0] for _ in range(repeat))
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--work", type=Path, default=None, help="where datasets are generated")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.work or Path(tempfile.mkdtemp(prefix="kursk-bench-"))
+    python = sys.executable
+    rows = []
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; work dir {work}")
+    print(
+        f"{'claims':>9} {'records':>9} | {'(a) validate':>20} | {'(b) pydantic':>20} | "
+        f"{'(c) jsonschema':>20} | {'a/b':>5} {'c/a':>5}"
+    )
+    for size in sizes:
+        root = work / f"ds-{size}"
+        if not (root / "claims.jsonl").is_file():
+            subprocess.run(
+                [python, str(HERE / "generate.py"), str(root), "--claims", str(size)], check=True
+            )
+        records = sum(len((root / f"{k}.jsonl").read_bytes().splitlines()) for k in KIND_FILES)
+        a = measure([python, "-m", "kursk_pows", "validate", str(root), "--format", "json"])
+        b = measure([python, "-c", FLOOR, str(root)])
+        c = measure([python, "-c", PEER, str(root), str(ROOT / "schema")])
+        rows.append((size, records, a, b, c))
+        print(
+            f"{size:>9} {records:>9} | {a[0]:>8.2f} s {records / a[0]:>7.0f}/s "
+            f"| {b[0]:>8.2f} s {records / b[0]:>7.0f}/s | {c[0]:>8.2f} s {records / c[0]:>7.0f}/s "
+            f"| {a[0] / b[0]:>5.2f} {c[0] / a[0]:>5.1f}",
+            flush=True,
+        )
+        print(f"{'':>20} peak MiB: (a) {a[1]:.0f}  (b) {b[1]:.0f}  (c) {c[1]:.0f}", flush=True)
+
+    print("\ncold start, bundled dataset (median of 5):")
+    import_pydantic = cold([python, "-c", "import pydantic"])
+    validate_cold = cold([python, "-m", "kursk_pows", "validate"])
+    load_cold = cold([python, "-c", "import kursk_pows; kursk_pows.load()"])
+    print(f"  python -c 'import pydantic'       {import_pydantic:.3f} s")
+    print(f"  kursk-pows validate               {validate_cold:.3f} s")
+    print(f"  import kursk_pows; load()         {load_cold:.3f} s")
+
+    print("\ntargets:")
+    largest = rows[-1]
+    print(
+        f"  a/b <= 1.5 at {largest[0]} claims: {largest[2][0] / largest[3][0]:.2f} "
+        f"{verdict(largest[2][0] / largest[3][0] <= 1.5)}"
+    )
+    print(
+        f"  a at least 5x faster than c: {largest[4][0] / largest[2][0]:.1f}x "
+        f"{verdict(largest[4][0] / largest[2][0] >= 5)}"
+    )
+    by_size = {r[0]: r for r in rows}
+    if 100_000 in by_size and 1_000_000 in by_size:
+        growth = by_size[1_000_000][2][0] / by_size[100_000][2][0]
+        print(f"  (a) at 1M <= 11x (a) at 100k: {growth:.1f}x {verdict(growth <= 11)}")
+        peak = by_size[1_000_000][2][1]
+        print(f"  peak memory at 1M < 1024 MiB: {peak:.0f} MiB {verdict(peak < 1024)}")
+    else:
+        print("  growth and memory at 1M: not measured (add 100000 and 1000000 to --sizes)")
+    ratio = validate_cold / import_pydantic
+    print(f"  cold validate <= 2x import pydantic: {ratio:.2f}x {verdict(ratio <= 2)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
