@@ -10,7 +10,7 @@ from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, KINDS, expected_prefix
 from ..loading import LoadedDataset, Located
 from ..models import Claim, Entity, Event, Exclusion, Record
 from ..report import Issue
-from .registry import RuleCode, issue, rule
+from .registry import RuleCode, issue, issue_at, rule
 
 SLUG = re.compile(r"[a-z]+:[a-z0-9]+(?:[-.][a-z0-9]+)*")
 KNOWN_PREFIXES = sorted(set(ENTITY_PREFIXES.values()) | set(KIND_PREFIXES.values()))
@@ -55,12 +55,10 @@ def check_duplicates(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for located in ds.all_records():
         first = ds.by_id[located.id]
         if first is not located:
-            yield issue(
+            yield issue_at(
+                located,
                 "id-duplicate",
                 f"id {located.id} is already used at {first.file}:{first.line}",
-                file=located.file,
-                line=located.line,
-                record=located.id,
                 pointer="/id",
             )
 
@@ -75,12 +73,10 @@ def check_id_syntax(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
             message = f"id {located.id!r} should start with {prefix}: for this record type"
         else:
             continue
-        yield issue(
+        yield issue_at(
+            located,
             "id-malformed",
             message,
-            file=located.file,
-            line=located.line,
-            record=located.id,
             pointer="/id",
         )
 
@@ -163,12 +159,10 @@ def check_sorted(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         previous: Located | None = None
         for located in ds.records[kind.name]:
             if previous is not None and located.id < previous.id:
-                yield issue(
+                yield issue_at(
+                    located,
                     "records-unsorted",
                     f"{located.id} comes after {previous.id} but sorts before it",
-                    file=located.file,
-                    line=located.line,
-                    record=located.id,
                     pointer="/id",
                 )
             previous = located

@@ -17,7 +17,7 @@ from ..config import Config
 from ..loading import LoadedDataset, Located
 from ..models import Evidence, Source
 from ..report import Issue
-from .registry import RuleCode, issue, rule
+from .registry import RuleCode, issue, issue_at, rule
 
 NOT_FOUND = RuleCode(
     "quote-not-found",
@@ -160,11 +160,9 @@ def check_hedges(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for located in [*ds.live("event"), *ds.live("claim")]:
         for index, evidence in enumerate(located.record.evidence):
             if evidence.hedge is not None and evidence.hedge not in evidence.quote:
-                yield issue(
+                yield issue_at(
+                    located,
                     "hedge-not-in-quote",
                     f"hedge {evidence.hedge!r} does not occur in the quote",
-                    file=located.file,
-                    line=located.line,
-                    record=located.id,
                     pointer=f"/evidence/{index}/hedge",
                 )

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..config import Config
-from ..loading import LoadedDataset
+from ..loading import LoadedDataset, Located
 from ..report import Issue, Severity
 
 Check = Callable[[LoadedDataset, Config], Iterable[Issue]]
@@ -64,3 +64,18 @@ def issue(code: str, message: str, **where: object) -> Issue:
     doc = CODES[code]
     hint = where.pop("hint", None) or doc.fix
     return Issue(code, doc.severity, message, hint=str(hint), **where)  # type: ignore[arg-type]
+
+
+def issue_at(
+    located: Located, code: str, message: str, pointer: str | None = None, hint: str | None = None
+) -> Issue:
+    """An issue about one record, placed at the file and line it was read from."""
+    return issue(
+        code,
+        message,
+        file=located.file,
+        line=located.line,
+        record=located.id,
+        pointer=pointer,
+        hint=hint,
+    )

@@ -8,7 +8,7 @@ from ..config import Config
 from ..loading import LoadedDataset
 from ..report import Issue
 from .ids import record_type, references
-from .registry import RuleCode, issue, rule
+from .registry import RuleCode, issue, issue_at, rule
 
 INCONSISTENT = RuleCode(
     "retraction-inconsistent",
@@ -77,11 +77,9 @@ def check_live_references(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
             for pointer, target, _ in references(located.record):
                 found = ds.by_id.get(target)
                 if found is not None and found.record.status == "retracted":
-                    yield issue(
+                    yield issue_at(
+                        located,
                         "ref-retracted",
                         f"{pointer} names {target}, which is retracted",
-                        file=located.file,
-                        line=located.line,
-                        record=located.id,
                         pointer=pointer,
                     )

@@ -8,7 +8,7 @@ from ..config import Config
 from ..loading import LoadedDataset
 from ..models import Event, Source
 from ..report import Issue
-from .registry import RuleCode, issue, rule
+from .registry import RuleCode, issue_at, rule
 
 AFTER_PUBLICATION = RuleCode(
     "event-after-publication",
@@ -41,13 +41,11 @@ def check_event_before_publication(ds: LoadedDataset, config: Config) -> Iterato
                 continue
             published = found.record.published
             if published is not None and published.latest is not None and began > published.latest:
-                yield issue(
+                yield issue_at(
+                    located,
                     "event-after-publication",
                     f"dated from {began.isoformat()}, but {found.id} was published by "
                     f"{published.latest.isoformat()} at the latest",
-                    file=located.file,
-                    line=located.line,
-                    record=event.id,
                     pointer=f"/evidence/{index}/source",
                 )
 
@@ -65,12 +63,10 @@ def check_event_order(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
                 continue
             began = earlier.record.date.earliest if earlier.record.date else None
             if began is not None and latest < began:
-                yield issue(
+                yield issue_at(
+                    located,
                     "event-order-violated",
                     f"ends by {latest.isoformat()}, before {earlier_id} began "
                     f"({began.isoformat()}), yet it is recorded as coming after it",
-                    file=located.file,
-                    line=located.line,
-                    record=event.id,
                     pointer=f"/after/{index}",
                 )

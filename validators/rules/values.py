@@ -10,7 +10,7 @@ from ..loading import LoadedDataset, Located
 from ..models import AgeValue, Claim, DateSpan, DateValue, Event, QuantityValue, Source
 from ..report import Issue
 from ..spans import month_bounds, year_bounds
-from .registry import RuleCode, issue, rule
+from .registry import RuleCode, issue, issue_at, rule
 
 SPAN_INVERTED = RuleCode(
     "date-span-inverted",
@@ -107,11 +107,9 @@ def check_quantities(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         elif nominal is not None and high is not None and nominal > high:
             problem = f"nominal {nominal} is above high {high}"
         if problem:
-            yield issue(
+            yield issue_at(
+                located,
                 "quantity-bounds-inverted",
                 problem,
-                file=located.file,
-                line=located.line,
-                record=located.id,
                 pointer="/value",
             )
