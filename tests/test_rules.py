@@ -419,6 +419,28 @@ def _version(spec: DatasetSpec, root: Path) -> None:
     )
 
 
+@case("empty text", ("source-text-invalid", "source:test-article"))
+def _empty_text(spec: DatasetSpec, root: Path) -> None:
+    spec.texts["sources/test.txt"] = b""
+
+
+@case("text is a directory", ("source-path-unsafe", "source:test-article"))
+def _text_directory(spec: DatasetSpec, root: Path) -> None:
+    spec.texts.clear()
+    spec.after_write = lambda root: (root / "sources" / "test.txt").mkdir(parents=True)
+
+
+@case("text is a link", ("source-path-unsafe", "source:test-article"))
+def _text_link(spec: DatasetSpec, root: Path) -> None:
+    spec.texts["sources/real.txt"] = spec.texts.pop("sources/test.txt")
+    spec.after_write = lambda root: (root / "sources" / "test.txt").symlink_to("real.txt")
+
+
+@case("absolute text path", ("source-path-unsafe", "source:test-article"))
+def _absolute(spec: DatasetSpec, root: Path) -> None:
+    spec.one("source:test-article")["path"] = "/etc/hostname"
+
+
 # after every @case above, so that the parametrization sees them all
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_mutation_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) -> None:

@@ -139,6 +139,8 @@ class LoadedDataset:
                 "source-text-missing",
             )
         digest = hashlib.sha256(data).hexdigest()
+        if not data.strip():
+            return SourceText(None, digest, f"{source.path!r} is empty", "source-text-invalid")
         try:
             return SourceText(data.decode("utf-8"), digest, None)
         except UnicodeDecodeError as exc:
