@@ -49,8 +49,8 @@ POLICY_REFUSED_Y: dict[str, str] = {
 Flat = list[tuple[object, ...]]
 FIELDS = ("code", "severity", "file", "line", "record")
 UNCOVERED: Flat = [
-    # with the claims gone, the one sentence they quoted and the "He is 25" sentence are
-    # neither covered nor excluded (the other sentences are quoted by events or excluded)
+    # with the claims gone, the two sentences only claims quote ("The first was born in 1999
+    # ..." and "He is 25 years old.") are neither covered nor excluded
     ("sentence-uncovered", "error", "sources.jsonl", 1, "source:test-article"),
     ("sentence-uncovered", "error", "sources.jsonl", 1, "source:test-article"),
 ]
@@ -147,7 +147,9 @@ def test_corpus_is_vendored_whole() -> None:
     assert (len(Y_FILES), len(N_FILES), len(I_FILES)) == (95, 188, 35)
     assert len(FILES) == len(list(PARSING.iterdir())) == 318
     assert (CORPUS / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
-    assert "1ef36fa01286573e846ac449e8683f8833c5b26a" in (CORPUS / "README.md").read_text()
+    assert "1ef36fa01286573e846ac449e8683f8833c5b26a" in (CORPUS / "README.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_exception_lists_name_corpus_files() -> None:
