@@ -49,10 +49,10 @@ def issues_from_validation_error(
     for err in exc.errors(include_url=False):
         pointer = json_pointer(tuple(err["loc"]), data)
         kind = err["type"]
-        if kind == "union_tag_not_found":  # a value without its "type" discriminator
+        if kind in ("union_tag_not_found", "union_tag_invalid"):  # the value's "type" itself
             tag = str(err.get("ctx", {}).get("discriminator", "type")).strip("'")
             pointer = f"{pointer}/{tag}"
-            kind = "missing"
+            kind = "missing" if kind == "union_tag_not_found" else kind
         if kind == "missing":
             code, hint = "field-missing", "add the field; see schema/ for the record's fields"
             message = f"required field {pointer or '/'} is missing"
