@@ -13,7 +13,7 @@ from .canonical import is_canonical_line
 from .config import Config
 from .kinds import KINDS, Kind
 from .models import Record, Source
-from .reading import iter_jsonl
+from .reading import iter_jsonl, strict_again
 from .report import Issue
 from .schema_errors import issues_from_validation_error
 
@@ -88,13 +88,27 @@ class LoadedDataset:
             )
             return []
         located: list[Located] = []
-        for line in iter_jsonl(path, kind.file, self.issues, self.config):
+        for quick_line in iter_jsonl(path, kind.file, self.issues, self.config, quick=True):
+            record = self._valid_or_none(kind, quick_line.data)
+            if record is not None and is_canonical_line(quick_line.text, record):
+                located.append(Located(kind.name, record, kind.file, quick_line.number))
+                continue  # a canonical line cannot repeat a key: the quick read was enough
+            line = strict_again(quick_line, kind.file, self.issues, self.config)
+            if line is None:
+                continue
             record = self._validate(kind, line.data, line.number)
             if record is not None:
                 located.append(Located(kind.name, record, kind.file, line.number))
                 if not is_canonical_line(line.text, record):
                     self.issues.append(_not_canonical(kind.file, line.number, record))
         return located
+
+    @staticmethod
+    def _valid_or_none(kind: Kind, data: dict[str, Any]) -> Record | None:
+        try:
+            return kind.model.model_validate(data)
+        except ValidationError:
+            return None
 
     def _validate(self, kind: Kind, data: dict[str, Any], line: int) -> Record | None:
         try:

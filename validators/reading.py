@@ -40,6 +40,8 @@ class Line:
     number: int
     data: dict[str, Any]
     text: str
+    strict: bool = True
+    """False when the line was read on the quick path, without the duplicate-key check."""
 
 
 class _Refused(ValueError):
@@ -144,6 +146,32 @@ def parse_line(text: str, max_depth: int = Config.max_depth) -> Any:
     return value
 
 
+_SUSPICIOUS = re.compile(r"NaN|Infinity|\\u[dD][89a-fA-F]|[0-9]{16}|[eE][+-]?[0-9]{3}")
+"""What sends a line to the strict parser at once: non-finite or huge numbers, surrogates."""
+
+
+def _quick_parse(text: str, max_depth: int) -> Any:
+    """Parse with the C decoder and no hooks, or return ``None`` for the strict path.
+
+    Lines that could hold anything the strict parser refuses, other than a duplicate key, are
+    not taken; duplicates are caught when the loader finds the record not in canonical form
+    (a canonical line cannot repeat a key) and reads the line again strictly.
+    """
+    if text.count("[") + text.count("{") > max_depth or _SUSPICIOUS.search(text):
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def strict_again(line: Line, name: str, issues: list[Issue], config: Config) -> Line | None:
+    """Read a quick-path line again with every check; ``None`` (and an issue) if refused."""
+    if line.strict:
+        return line
+    return _parse_text(line.text, line.number, name, issues, config, quick=False)
+
+
 def read_jsonl(
     path: Path, name: str, config: Config | None = None
 ) -> tuple[list[Line], list[Issue]]:
@@ -152,10 +180,15 @@ def read_jsonl(
     return list(iter_jsonl(path, name, issues, config or Config())), issues
 
 
-def iter_jsonl(path: Path, name: str, issues: list[Issue], config: Config) -> Iterator[Line]:
+def iter_jsonl(
+    path: Path, name: str, issues: list[Issue], config: Config, *, quick: bool = False
+) -> Iterator[Line]:
     """Yield the objects of a JSON Lines file one by one, appending issues to ``issues``.
 
-    ``name`` is the file's name as shown in issues (relative to the dataset directory).
+    ``name`` is the file's name as shown in issues (relative to the dataset directory).  With
+    ``quick``, lines are parsed without the duplicate-key check where that is safe (see
+    :func:`_quick_parse`); the caller must then use :func:`strict_again` on any line whose
+    record is not valid and canonical.
     """
     problem = _file_problem(path, config)
     if problem is not None:
@@ -164,7 +197,7 @@ def iter_jsonl(path: Path, name: str, issues: list[Issue], config: Config) -> It
         return
     try:
         with path.open("rb") as stream:
-            yield from _lines(stream, name, issues, config)
+            yield from _lines(stream, name, issues, config, quick)
     except OSError as exc:
         message = f"cannot read the file: {exc.strerror or exc}"
         issues.append(
@@ -203,7 +236,9 @@ def _file_problem(path: Path, config: Config) -> tuple[str, str, str] | None:
     return None
 
 
-def _lines(stream: BinaryIO, name: str, issues: list[Issue], config: Config) -> Iterator[Line]:
+def _lines(
+    stream: BinaryIO, name: str, issues: list[Issue], config: Config, quick: bool
+) -> Iterator[Line]:
     limit = config.max_line_bytes
     number = 0
     while chunk := stream.readline(limit + 2):
@@ -233,7 +268,7 @@ def _lines(stream: BinaryIO, name: str, issues: list[Issue], config: Config) -> 
                 "save the file as UTF-8 without BOM (kursk-pows fmt does this)",
             )
             chunk = chunk[len(_BOM) :]
-        line = _parse(chunk.removesuffix(b"\n"), number, name, issues, config)
+        line = _parse(chunk.removesuffix(b"\n"), number, name, issues, config, quick)
         if line is not None:
             yield line
 
@@ -252,7 +287,7 @@ def _report(
 
 
 def _parse(
-    chunk: bytes, number: int, name: str, issues: list[Issue], config: Config
+    chunk: bytes, number: int, name: str, issues: list[Issue], config: Config, quick: bool
 ) -> Line | None:
     if chunk.endswith(b"\r"):
         _report(
@@ -290,6 +325,14 @@ def _parse(
             "remove blank lines (kursk-pows fmt)",
         )
         return None
+    return _parse_text(text, number, name, issues, config, quick)
+
+
+def _parse_text(
+    text: str, number: int, name: str, issues: list[Issue], config: Config, quick: bool
+) -> Line | None:
+    if quick and isinstance(data := _quick_parse(text, config.max_depth), dict):
+        return Line(number, data, text, strict=False)
     try:
         data = parse_line(text, config.max_depth)
     except _Refused as exc:
