@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--min-service-age", type=int, default=None, metavar="YEARS")
     check.add_argument("--max-service-age", type=int, default=None, metavar="YEARS")
+    check.add_argument("--quiet", action="store_true", help="no progress line, even on a terminal")
 
     cover = commands.add_parser(
         "coverage", help="list every sentence of every source with what covers or excludes it"
@@ -79,8 +80,13 @@ def _validate(args: argparse.Namespace) -> int:
         config = replace(config, min_service_age=args.min_service_age)
     if args.max_service_age is not None:
         config = replace(config, max_service_age=args.max_service_age)
+    from .progress import TerminalProgress
+
     root = _existing_dir(args.path)
-    report = validate(root, config)
+    progress = None if args.quiet else TerminalProgress()
+    report = validate(root, config, progress)
+    if progress is not None:
+        progress.finish()
     display = args.path if args.path is not None else str(root)
     if args.format == "json":
         print(render_json(report))

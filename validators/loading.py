@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,11 @@ from .report import Issue
 from .schema_errors import issues_from_validation_error
 
 SOURCES_DIR = "sources"
+PROGRESS_EVERY = 10_000
+"""Lines between two calls of a progress callback."""
+
+Progress = Callable[[str, int], None]
+"""Called with a file name and the number of lines of it read so far."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +53,12 @@ class SourceText:
 class LoadedDataset:
     """All records of a dataset directory that are structurally valid, indexed by id."""
 
-    def __init__(self, root: Path, config: Config | None = None) -> None:
+    def __init__(
+        self, root: Path, config: Config | None = None, progress: Progress | None = None
+    ) -> None:
         self.root = root
         self.config = config or Config()
+        self._progress = progress
         self.issues: list[Issue] = []
         self.invalid_ids: set[str] = set()
         """Ids of records that failed their model: referencing them is not a second error."""
@@ -89,6 +98,8 @@ class LoadedDataset:
             return []
         located: list[Located] = []
         for quick_line in iter_jsonl(path, kind.file, self.issues, self.config, quick=True):
+            if self._progress is not None and quick_line.number % PROGRESS_EVERY == 0:
+                self._progress(kind.file, quick_line.number)
             record = self._valid_or_none(kind, quick_line.data)
             if record is not None and is_canonical_line(quick_line.text, record):
                 located.append(Located(kind.name, record, kind.file, quick_line.number))

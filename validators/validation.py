@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .config import Config
-from .loading import LoadedDataset
+from .loading import LoadedDataset, Progress
 from .paths import bundled
 from .report import Issue, Report
 from .rules import RULES
+
+RULES_LABEL = "rules"
+"""The name under which the rule phase reports progress (the count is rules done)."""
 
 
 def resolve_root(path: str | Path | None) -> Path:
@@ -36,24 +39,33 @@ def no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def validate_loaded(ds: LoadedDataset, config: Config | None = None) -> Report:
+def validate_loaded(
+    ds: LoadedDataset, config: Config | None = None, progress: Progress | None = None
+) -> Report:
     """Apply every rule to an already loaded dataset."""
     config = config or Config()
     issues: list[Issue] = list(ds.issues)
-    for registered in RULES:
+    for done, registered in enumerate(RULES):
+        if progress is not None:
+            progress(RULES_LABEL, done)
         if registered.check is not None:
             issues.extend(registered.check(ds, config))
     return Report.build(str(ds.root), issues, ds.stats())
 
 
-def validate(path: str | Path | None = None, config: Config | None = None) -> Report:
+def validate(
+    path: str | Path | None = None,
+    config: Config | None = None,
+    progress: Progress | None = None,
+) -> Report:
     """Validate a dataset directory (default: the bundled dataset) and return the report.
 
     Problems in the data are issues in the report, never exceptions.  A path that is not a
-    directory raises ``NotADirectoryError``.
+    directory raises ``NotADirectoryError``.  ``progress``, if given, is called now and then
+    with a file name and the lines of it read so far.
     """
     root = resolve_root(path)
     if not root.is_dir():
         raise NotADirectoryError(f"not a dataset directory: {root}")
     with no_cyclic_gc():
-        return validate_loaded(LoadedDataset(root, config), config)
+        return validate_loaded(LoadedDataset(root, config, progress), config, progress)
