@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 import kursk_pows
 from factory import DatasetSpec
-from kursk_pows.canonical import canonical_data, format_dataset
+from kursk_pows.canonical import canonical_data
 from kursk_pows.cli import main
+from kursk_pows.formatting import format_dataset
 from kursk_pows.kinds import KINDS
 from kursk_pows.models import Evidence
 

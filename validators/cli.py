@@ -131,7 +131,7 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .canonical import format_dataset
+    from .formatting import format_dataset
 
     root = _existing_dir(args.path)
     result = format_dataset(root, check=args.check)

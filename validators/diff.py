@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .kinds import KINDS
+from .kinds import KIND_PREFIXES, KINDS
 from .manifest import read_version
 from .reading import read_jsonl
 
@@ -129,12 +129,8 @@ def _records(root: Path, file: str) -> dict[str, dict[str, Any]]:
 def _identity(record: dict[str, Any]) -> Any:
     """What an id stands for: its entity type, if any (an id reused for another type is a
     renaming, hence a removal)."""
-    return (
-        record.get("type")
-        if str(record.get("id", "")).split(":")[0]
-        not in ("claim", "event", "source", "predicate", "exclusion")
-        else None
-    )
+    prefix = str(record.get("id", "")).split(":")[0]
+    return None if prefix in KIND_PREFIXES.values() else record.get("type")
 
 
 def _record_changes(old: Path, new: Path) -> list[Change]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +16,8 @@ from .models import Record, Source
 from .reading import iter_jsonl, strict_again
 from .report import Issue
 from .schema_errors import issues_from_validation_error
+from .source_texts import SourceText, read_source_text
 
-SOURCES_DIR = "sources"
 PROGRESS_EVERY = 10_000
 """Lines between two calls of a progress callback."""
 
@@ -38,16 +37,6 @@ class Located:
     @property
     def id(self) -> str:
         return str(self.record.id)
-
-
-@dataclass(frozen=True)
-class SourceText:
-    """What was found at a source's ``path``: its text, or why there is none."""
-
-    text: str | None
-    sha256: str | None
-    problem: str | None = None
-    problem_code: str | None = None
 
 
 class LoadedDataset:
@@ -101,17 +90,17 @@ class LoadedDataset:
             if self._progress is not None and quick_line.number % PROGRESS_EVERY == 0:
                 self._progress(kind.file, quick_line.number)
             record = self._valid_or_none(kind, quick_line.data)
-            if record is not None and is_canonical_line(quick_line.text, record):
-                located.append(Located(kind.name, record, kind.file, quick_line.number))
-                continue  # a canonical line cannot repeat a key: the quick read was enough
-            line = strict_again(quick_line, kind.file, self.issues, self.config)
-            if line is None:
-                continue
-            record = self._validate(kind, line.data, line.number)
-            if record is not None:
-                located.append(Located(kind.name, record, kind.file, line.number))
-                if not is_canonical_line(line.text, record):
+            canonical = record is not None and is_canonical_line(quick_line.text, record)
+            if not canonical:  # a canonical line cannot repeat a key: no need to read it again
+                line = strict_again(quick_line, kind.file, self.issues, self.config)
+                if line is None:
+                    continue  # refused by the strict reader (a duplicate key): reported there
+                if record is None:  # the strict read gives the same data: validate once only
+                    record = self._validate(kind, line.data, line.number)
+                if record is not None:
                     self.issues.append(_not_canonical(kind.file, line.number, record))
+            if record is not None:
+                located.append(Located(kind.name, record, kind.file, quick_line.number))
         return located
 
     @staticmethod
@@ -134,47 +123,8 @@ class LoadedDataset:
     def source_text(self, source: Source) -> SourceText:
         """A source's text (read once), or why it could not be read."""
         if source.id not in self._texts:
-            self._texts[source.id] = self._read_text(source)
+            self._texts[source.id] = read_source_text(self.root, source)
         return self._texts[source.id]
-
-    def _read_text(self, source: Source) -> SourceText:
-        """Read a source's text file, refusing paths that leave ``sources/``."""
-        base = (self.root / SOURCES_DIR).resolve()
-        relative = Path(source.path)
-        if relative.is_absolute() or ".." in relative.parts:
-            return _unsafe(f"path {source.path!r} must be relative and stay inside sources/")
-        path = self.root / relative
-        try:
-            resolved = path.resolve()
-        except OSError as exc:
-            return _unsafe(f"cannot resolve {source.path!r}: {exc}")
-        if base not in resolved.parents:
-            return _unsafe(f"path {source.path!r} leads outside sources/")
-        if path.is_symlink() or (path.exists() and not path.is_file()):
-            return _unsafe(f"{source.path!r} is a link or not a regular file")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return SourceText(None, None, f"no file at {source.path!r}", "source-text-missing")
-        except OSError as exc:
-            return SourceText(
-                None,
-                None,
-                f"cannot read {source.path!r}: {exc.strerror or exc}",
-                "source-text-missing",
-            )
-        digest = hashlib.sha256(data).hexdigest()
-        if not data.strip():
-            return SourceText(None, digest, f"{source.path!r} is empty", "source-text-invalid")
-        try:
-            return SourceText(data.decode("utf-8"), digest, None)
-        except UnicodeDecodeError as exc:
-            problem = f"{source.path!r} is not valid UTF-8 (byte {exc.start})"
-            return SourceText(None, digest, problem, "source-text-invalid")
-
-
-def _unsafe(problem: str) -> SourceText:
-    return SourceText(None, None, problem, "source-path-unsafe")
 
 
 def _not_canonical(file: str, line: int, record: Record) -> Issue:

@@ -138,9 +138,6 @@ def coverage_of(ds: LoadedDataset) -> Coverage:
 
 def coverage(path: str | Path | None = None) -> Coverage:
     """Sentence coverage of a dataset directory (default: the bundled dataset)."""
-    from .validation import resolve_root
+    from .validation import existing_root
 
-    root = resolve_root(path)
-    if not root.is_dir():
-        raise NotADirectoryError(f"not a dataset directory: {root}")
-    return coverage_of(LoadedDataset(root))
+    return coverage_of(LoadedDataset(existing_root(path)))

@@ -14,7 +14,7 @@ from .config import Config
 from .loading import LoadedDataset
 from .models import Claim, Entity, Event, Predicate, Record, Source
 from .report import DatasetInvalid, Report
-from .validation import no_cyclic_gc, resolve_root, validate_loaded
+from .validation import existing_root, no_cyclic_gc, validate_loaded
 
 R = TypeVar("R", bound=Record)
 
@@ -79,9 +79,7 @@ def load(
     Retracted records are left out unless ``include_retracted`` is true.  Raises
     :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
     """
-    root = resolve_root(path)
-    if not root.is_dir():
-        raise NotADirectoryError(f"not a dataset directory: {root}")
+    root = existing_root(path)
     with no_cyclic_gc():
         loaded = LoadedDataset(root, config)
         report = validate_loaded(loaded, config)

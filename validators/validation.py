@@ -22,6 +22,14 @@ def resolve_root(path: str | Path | None) -> Path:
     return bundled("dataset") if path is None else Path(path)
 
 
+def existing_root(path: str | Path | None) -> Path:
+    """Like :func:`resolve_root`, but ``NotADirectoryError`` when it is not a directory."""
+    root = resolve_root(path)
+    if not root.is_dir():
+        raise NotADirectoryError(f"not a dataset directory: {root}")
+    return root
+
+
 @contextlib.contextmanager
 def no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while records are read and checked.
@@ -48,8 +56,7 @@ def validate_loaded(
     for done, registered in enumerate(RULES):
         if progress is not None:
             progress(RULES_LABEL, done)
-        if registered.check is not None:
-            issues.extend(registered.check(ds, config))
+        issues.extend(registered.check(ds, config))
     return Report.build(str(ds.root), issues, ds.stats())
 
 
@@ -64,8 +71,6 @@ def validate(
     directory raises ``NotADirectoryError``.  ``progress``, if given, is called now and then
     with a file name and the lines of it read so far.
     """
-    root = resolve_root(path)
-    if not root.is_dir():
-        raise NotADirectoryError(f"not a dataset directory: {root}")
+    root = existing_root(path)
     with no_cyclic_gc():
         return validate_loaded(LoadedDataset(root, config, progress), config, progress)

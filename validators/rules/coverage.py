@@ -9,7 +9,7 @@ from ..loading import LoadedDataset
 from ..models import Exclusion
 from ..report import Issue
 from ..sentence_coverage import coverage_of
-from .registry import RuleCode, issue, rule
+from .registry import RuleCode, issue, issue_at, rule
 
 UNCOVERED = RuleCode(
     "sentence-uncovered",
@@ -60,23 +60,22 @@ def check_coverage(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         matching = [
             s for s in result.sources.get(exclusion.source, ()) if s.text == exclusion.sentence
         ]
-        where = {"file": located.file, "line": located.line, "record": exclusion.id}
         if exclusion.source not in result.sources:
             continue  # the source is missing or unreadable: reported by other rules
         if not matching:
-            yield issue(
+            yield issue_at(
+                located,
                 "exclusion-unmatched",
                 f"{exclusion.source} has no sentence {_clip(exclusion.sentence)!r}",
                 pointer="/sentence",
-                **where,
             )
         elif all(s.records for s in matching):
             records = sorted({r for s in matching for r in s.records})
-            yield issue(
+            yield issue_at(
+                located,
                 "exclusion-needless",
                 f"the sentence is covered by {', '.join(records[:3])}",
                 pointer="/sentence",
-                **where,
             )
 
 

@@ -10,7 +10,7 @@ from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, KINDS, expected_prefix
 from ..loading import LoadedDataset, Located
 from ..models import Claim, Entity, Event, Exclusion, Record
 from ..report import Issue
-from .registry import RuleCode, issue, issue_at, rule
+from .registry import RuleCode, issue_at, rule
 
 SLUG = re.compile(r"[a-z]+:[a-z0-9]+(?:[-.][a-z0-9]+)*")
 KNOWN_PREFIXES = sorted(set(ENTITY_PREFIXES.values()) | set(KIND_PREFIXES.values()))
@@ -123,24 +123,23 @@ def record_type(located: Located) -> str:
 def check_references(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for located in ds.all_records():
         for pointer, target, accepted in references(located.record):
-            where = {"file": located.file, "line": located.line, "record": located.id}
             found = ds.by_id.get(target)
             if found is None and target in ds.invalid_ids:
                 continue  # the target exists but failed its model, which is reported already
             if found is None:
-                yield issue(
+                yield issue_at(
+                    located,
                     "ref-missing",
                     f"{pointer} names {target}, which does not exist",
                     pointer=pointer,
-                    **where,
                 )
             elif record_type(found) not in accepted:
-                yield issue(
+                yield issue_at(
+                    located,
                     "ref-wrong-type",
                     f"{pointer} names {target}, a {record_type(found)}; "
                     f"expected one of: {', '.join(sorted(accepted))}",
                     pointer=pointer,
-                    **where,
                 )
 
 

@@ -16,8 +16,8 @@ from ..loading import LoadedDataset, Located
 from ..models import Claim, Entity, Event
 from ..report import Issue
 from ..spans import age_bounds, span_bounds, year_bounds
-from .predicates import _linked
-from .registry import RuleCode, issue, rule
+from .predicates import linked_as_contradicting
+from .registry import RuleCode, issue_at, rule
 
 BIRTH_YEAR = "predicate:birth-year"
 AGE = "predicate:age"
@@ -68,10 +68,6 @@ def _claims_by_person(ds: LoadedDataset, predicate: str) -> dict[str, list[Locat
     return found
 
 
-def _where(located: Located) -> dict[str, object]:
-    return {"file": located.file, "line": located.line, "record": located.id, "pointer": "/value"}
-
-
 @rule(AGE_CONFLICT)
 def check_age_against_birth(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     births = _claims_by_person(ds, BIRTH_YEAR)
@@ -79,7 +75,7 @@ def check_age_against_birth(ds: LoadedDataset, config: Config) -> Iterator[Issue
         for age_claim in ages:
             age = age_claim.record.value
             for birth_claim in births.get(person, []):
-                if _linked(age_claim.record, birth_claim.record):
+                if linked_as_contradicting(age_claim.record, birth_claim.record):
                     continue
                 youngest, oldest = age_bounds(
                     year_bounds(birth_claim.record.value.year), span_bounds(age.at)
@@ -87,12 +83,13 @@ def check_age_against_birth(ds: LoadedDataset, config: Config) -> Iterator[Issue
                 if (youngest is not None and age.years < youngest) or (
                     oldest is not None and age.years > oldest
                 ):
-                    yield issue(
+                    yield issue_at(
+                        age_claim,
                         "age-birth-year-conflict",
                         f"age {age.years} cannot be right for someone born in "
                         f"{birth_claim.record.value.year} ({birth_claim.id}): the possible ages "
                         f"are {youngest} to {oldest}",
-                        **_where(age_claim),
+                        pointer="/value",
                     )
 
 
@@ -102,25 +99,27 @@ def check_service_age(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for person, starts in _claims_by_person(ds, SERVICE_START).items():
         for start in starts:
             for birth in births.get(person, []):
-                if _linked(start.record, birth.record):
+                if linked_as_contradicting(start.record, birth.record):
                     continue
                 born, joined = birth.record.value.year, start.record.value.year
                 youngest, oldest = age_bounds(year_bounds(born), year_bounds(joined))
                 if youngest is None or oldest is None:
                     continue  # cannot happen: both spans are bounded years
                 if oldest < 0:
-                    yield issue(
+                    yield issue_at(
+                        start,
                         "service-before-birth",
                         f"service from {joined} cannot follow a birth in {born} ({birth.id})",
-                        **_where(start),
+                        pointer="/value",
                     )
                 elif youngest > config.max_service_age or oldest < config.min_service_age:
-                    yield issue(
+                    yield issue_at(
+                        start,
                         "service-age-implausible",
                         f"born {born} ({birth.id}) and serving from {joined} means joining at "
                         f"{max(youngest, 0)} to {oldest}, outside the plausible "
                         f"{config.min_service_age} to {config.max_service_age}",
-                        **_where(start),
+                        pointer="/value",
                     )
 
 
@@ -157,9 +156,10 @@ def check_service_before_events(ds: LoadedDataset, config: Config) -> Iterator[I
             for event in events.get(person, []):
                 latest = event.record.date.latest if event.record.date else None
                 if latest is not None and latest.year < joined:
-                    yield issue(
+                    yield issue_at(
+                        start,
                         "service-after-event",
                         f"service from {joined} starts after {event.id} "
                         f"({event.file}:{event.line}), which ended by {latest.isoformat()}",
-                        **_where(start),
+                        pointer="/value",
                     )

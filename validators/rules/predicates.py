@@ -13,7 +13,7 @@ from ..models import Claim, Predicate, Value
 from ..report import Issue
 from ..spans import overlaps, quantities_overlap
 from .ids import record_type
-from .registry import RuleCode, issue, rule
+from .registry import RuleCode, issue, issue_at, rule
 
 UNKNOWN = RuleCode(
     "predicate-unknown",
@@ -57,31 +57,30 @@ def _predicate_of(ds: LoadedDataset, claim: Claim) -> Predicate | None:
 def check_predicate_use(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for located in ds.live("claim"):
         claim: Claim = located.record
-        where = {"file": located.file, "line": located.line, "record": claim.id}
         predicate = _predicate_of(ds, claim)
         if predicate is None:
-            yield issue(
+            yield issue_at(
+                located,
                 "predicate-unknown",
                 f"predicate {claim.predicate} is not in the vocabulary",
                 pointer="/predicate",
-                **where,
             )
             continue
         if claim.value.type != predicate.value_type:
-            yield issue(
+            yield issue_at(
+                located,
                 "value-type-mismatch",
                 f"{predicate.id} takes a {predicate.value_type} value, not a {claim.value.type}",
                 pointer="/value/type",
-                **where,
             )
         subject = ds.by_id.get(claim.subject)
         if subject is not None and record_type(subject) not in predicate.subject_types:
-            yield issue(
+            yield issue_at(
+                located,
                 "subject-type-mismatch",
                 f"{predicate.id} describes {', '.join(predicate.subject_types)}, "
                 f"but {claim.subject} is a {record_type(subject)}",
                 pointer="/subject",
-                **where,
             )
 
 
@@ -105,7 +104,8 @@ def _contradicts(a: Claim, b: Claim) -> bool:
     return any(link.type == "contradicts" and link.claim == b.id for link in a.links)
 
 
-def _linked(a: Claim, b: Claim) -> bool:
+def linked_as_contradicting(a: Claim, b: Claim) -> bool:
+    """Whether either claim links the other as contradicting it."""
     return _contradicts(a, b) or _contradicts(b, a)
 
 
@@ -120,7 +120,7 @@ def check_single_valued(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         for first, second in combinations(claims, 2):
             a: Claim = first.record
             b: Claim = second.record
-            if not compatible(a.value, b.value) and not _linked(a, b):
+            if not compatible(a.value, b.value) and not linked_as_contradicting(a, b):
                 yield issue(
                     "single-value-conflict",
                     f"{predicate_id} of {subject}: this value cannot be true together with "

@@ -17,7 +17,7 @@ from ..config import Config
 from ..loading import LoadedDataset, Located
 from ..models import Evidence, Source
 from ..report import Issue
-from .registry import RuleCode, issue, issue_at, rule
+from .registry import RuleCode, issue_at, rule
 
 NOT_FOUND = RuleCode(
     "quote-not-found",
@@ -86,33 +86,32 @@ def closest_passage(text: str, quote: str) -> str | None:
 def _check_evidence(located: Located, index: int, evidence: Evidence, text: str) -> Iterator[Issue]:
     pointer = f"/evidence/{index}"
     quote = evidence.quote
-    where = {"file": located.file, "line": located.line, "record": located.id}
     found = occurrences(text, evidence.quote)
     spans = ", ".join(f"{s}-{s + len(evidence.quote)}" for s in found[:5])
     if not found:
         near = closest_passage(text, evidence.quote)
         hint = f"closest passage in the source: {near!r}" if near else None
-        yield issue(
+        yield issue_at(
+            located,
             "quote-not-found",
             f"quote {_clip(evidence.quote)!r} is not in {evidence.source}",
             pointer=f"{pointer}/quote",
             hint=hint,
-            **where,
         )
     elif evidence.start is None and evidence.end is None:
         if len(found) > 1:
-            yield issue(
+            yield issue_at(
+                located,
                 "quote-ambiguous",
                 f"quote occurs {len(found)} times in {evidence.source} (at {spans})",
                 pointer=f"{pointer}/quote",
-                **where,
             )
         else:
-            yield issue(
+            yield issue_at(
+                located,
                 "quote-offsets-missing",
                 f"quote has no offsets; it is at start={found[0]}, end={found[0] + len(quote)}",
                 pointer=pointer,
-                **where,
             )
     elif (
         evidence.start is None
@@ -120,11 +119,11 @@ def _check_evidence(located: Located, index: int, evidence: Evidence, text: str)
         or evidence.start not in found
         or (evidence.end != evidence.start + len(evidence.quote))
     ):
-        yield issue(
+        yield issue_at(
+            located,
             "quote-offsets-mismatch",
             f"offsets {evidence.start}-{evidence.end} do not mark the quote, which is at {spans}",
             pointer=f"{pointer}/start",
-            **where,
         )
 
 

@@ -20,7 +20,7 @@ class Rule:
     """
 
     codes: tuple[RuleCode, ...]
-    check: Check | None
+    check: Check
 
 
 @dataclass(frozen=True)

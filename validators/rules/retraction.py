@@ -8,7 +8,7 @@ from ..config import Config
 from ..loading import LoadedDataset
 from ..report import Issue
 from .ids import record_type, references
-from .registry import RuleCode, issue, issue_at, rule
+from .registry import RuleCode, issue_at, rule
 
 INCONSISTENT = RuleCode(
     "retraction-inconsistent",
@@ -39,15 +39,14 @@ SUPERSEDED = RuleCode(
 def check_retractions(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for located in ds.all_records():
         record = located.record
-        where = {"file": located.file, "line": located.line, "record": located.id}
         if (record.status == "retracted") != (record.retraction is not None):
             state = (
                 "retracted without a retraction"
                 if record.retraction is None
                 else ("active but has a retraction")
             )
-            yield issue(
-                "retraction-inconsistent", f"the record is {state}", pointer="/status", **where
+            yield issue_at(
+                located, "retraction-inconsistent", f"the record is {state}", pointer="/status"
             )
             continue
         successor_id = record.retraction.superseded_by if record.retraction else None
@@ -62,11 +61,11 @@ def check_retractions(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         elif successor.record.status != "active":
             problem = "is itself retracted"
         if problem:
-            yield issue(
+            yield issue_at(
+                located,
                 "superseded-by-invalid",
                 f"successor {successor_id} {problem}",
                 pointer="/retraction/superseded_by",
-                **where,
             )
 
 

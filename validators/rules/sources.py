@@ -8,7 +8,7 @@ from ..config import Config
 from ..loading import LoadedDataset
 from ..models import Source
 from ..report import Issue
-from .registry import RuleCode, issue, rule
+from .registry import RuleCode, issue_at, rule
 
 TEXT_MISSING = RuleCode(
     "source-text-missing",
@@ -49,13 +49,12 @@ def check_source_texts(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for located in ds.records["source"]:
         source: Source = located.record
         found = ds.source_text(source)
-        where = {"file": located.file, "line": located.line, "record": source.id}
         if found.problem_code is not None:
-            yield issue(found.problem_code, found.problem or "", pointer="/path", **where)
+            yield issue_at(located, found.problem_code, found.problem or "", pointer="/path")
         elif found.sha256 != source.sha256:
-            yield issue(
+            yield issue_at(
+                located,
                 "source-checksum-mismatch",
                 f"{source.path} has sha256 {found.sha256}, the record says {source.sha256}",
                 pointer="/sha256",
-                **where,
             )

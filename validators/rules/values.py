@@ -10,7 +10,7 @@ from ..loading import LoadedDataset, Located
 from ..models import AgeValue, Claim, DateSpan, DateValue, Event, QuantityValue, Source
 from ..report import Issue
 from ..spans import month_bounds, year_bounds
-from .registry import RuleCode, issue, issue_at, rule
+from .registry import RuleCode, issue_at, rule
 
 SPAN_INVERTED = RuleCode(
     "date-span-inverted",
@@ -74,21 +74,20 @@ def _precision_problem(span: DateSpan) -> str | None:
 def check_date_spans(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     for located in ds.all_records():
         for pointer, span in _spans(located):
-            where = {"file": located.file, "line": located.line, "record": located.id}
             if span.earliest and span.latest and span.earliest > span.latest:
-                yield issue(
+                yield issue_at(
+                    located,
                     "date-span-inverted",
                     f"{pointer}: earliest {span.earliest.isoformat()} is after latest "
                     f"{span.latest.isoformat()}",
                     pointer=pointer,
-                    **where,
                 )
             elif (problem := _precision_problem(span)) is not None:
-                yield issue(
+                yield issue_at(
+                    located,
                     "date-precision-mismatch",
                     f"{pointer}: {problem}",
                     pointer=f"{pointer}/precision",
-                    **where,
                 )
 
 
