@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,8 +12,8 @@ from pydantic import ValidationError
 from .canonical import is_canonical_line
 from .config import Config
 from .kinds import KINDS, Kind
-from .models import Record, Source
-from .reading import iter_jsonl, strict_again
+from .models import QuantityValue, Record, Source
+from .reading import MAX_EXACT_INT, Line, Unparsed, iter_jsonl, strict_again
 from .report import Issue
 from .schema_errors import issues_from_validation_error
 from .source_texts import SourceText, read_source_text
@@ -39,8 +39,13 @@ class Located:
         return str(self.record.id)
 
 
-class LoadedDataset:
-    """All records of a dataset directory that are structurally valid, indexed by id."""
+class RecordReader:
+    """Reads the record files of a dataset directory in :data:`KINDS` order.
+
+    Iterating yields every record that passes its model, one at a time, with its file and
+    line; nothing else is kept, so a caller decides what to hold in memory.  Problems go to
+    ``issues``; the ids of records that failed their model go to ``invalid_ids``.
+    """
 
     def __init__(
         self, root: Path, config: Config | None = None, progress: Progress | None = None
@@ -51,9 +56,90 @@ class LoadedDataset:
         self.issues: list[Issue] = []
         self.invalid_ids: set[str] = set()
         """Ids of records that failed their model: referencing them is not a second error."""
-        self.records: dict[str, list[Located]] = {}
+        self.counts: dict[str, int] = {}
+        """Valid records read, by kind."""
+
+    def __iter__(self) -> Iterator[Located]:
         for kind in KINDS:
-            self.records[kind.name] = self._read_kind(kind)
+            self.counts[kind.name] = 0
+            yield from self._read_kind(kind)
+
+    def stats(self) -> dict[str, int]:
+        """Valid records read, by file name without its extension."""
+        return {kind.file.removesuffix(".jsonl"): self.counts.get(kind.name, 0) for kind in KINDS}
+
+    def _read_kind(self, kind: Kind) -> Iterator[Located]:
+        path = self.root / kind.file
+        if not path.exists() and not path.is_symlink():
+            self.issues.append(
+                Issue(
+                    "file-missing",
+                    "error",
+                    f"the dataset has no {kind.file}",
+                    file=kind.file,
+                    hint=f"create {kind.file} (it may be empty) in the dataset directory",
+                )
+            )
+            return
+        progress, file, name = self._progress, kind.file, kind.name
+        for line in iter_jsonl(path, file, self.issues, self.config, quick=True):
+            if progress is not None and line.number % PROGRESS_EVERY == 0:
+                progress(file, line.number)
+            record = (
+                self._validate(kind, line) if isinstance(line, Line) else self._quick(kind, line)
+            )
+            if record is not None:
+                self.counts[name] += 1
+                yield Located(name, record, file, line.number)
+
+    def _quick(self, kind: Kind, line: Unparsed) -> Record | None:
+        """Validate a line straight from its text; read it again strictly unless the record
+        is valid, canonical and within the strict reader's number range."""
+        try:
+            record = kind.model.model_validate_json(line.text)
+        except ValidationError:
+            record = None
+        if record is not None and is_canonical_line(line.text, record) and numbers_exact(record):
+            return record
+        strict = strict_again(line, kind.file, self.issues, self.config)
+        if strict is None:
+            return None  # refused by the strict reader (a duplicate key): reported there
+        return self._validate(kind, strict)
+
+    def _validate(self, kind: Kind, line: Line) -> Record | None:
+        """Validate a strictly read line (the models' Python mode decides), and report it if
+        it is not in canonical form."""
+        data = line.data
+        try:
+            record = kind.model.model_validate(data)
+        except ValidationError as exc:
+            record_id = data.get("id") if isinstance(data.get("id"), str) else None
+            if record_id is not None:
+                self.invalid_ids.add(record_id)
+            self.issues.extend(
+                issues_from_validation_error(exc, data, kind.file, line.number, record_id)
+            )
+            return None
+        if not is_canonical_line(line.text, record):
+            self.issues.append(_not_canonical(kind.file, line.number, record))
+        return record
+
+
+class LoadedDataset:
+    """All records of a dataset directory that are structurally valid, indexed by id."""
+
+    def __init__(
+        self, root: Path, config: Config | None = None, progress: Progress | None = None
+    ) -> None:
+        self.root = root
+        self.config = config or Config()
+        reader = RecordReader(root, self.config, progress)
+        self.records: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
+        for located in reader:
+            self.records[located.kind].append(located)
+        self.issues = reader.issues
+        self.invalid_ids = reader.invalid_ids
+        self._stats = reader.stats()
         self._texts: dict[str, SourceText] = {}
         self._live: dict[str, list[Located]] = {}
         self.by_id: dict[str, Located] = {}
@@ -70,61 +156,31 @@ class LoadedDataset:
         return [r for kind in KINDS for r in self.records[kind.name]]
 
     def stats(self) -> dict[str, int]:
-        return {kind.file.removesuffix(".jsonl"): len(self.records[kind.name]) for kind in KINDS}
-
-    def _read_kind(self, kind: Kind) -> list[Located]:
-        path = self.root / kind.file
-        if not path.exists() and not path.is_symlink():
-            self.issues.append(
-                Issue(
-                    "file-missing",
-                    "error",
-                    f"the dataset has no {kind.file}",
-                    file=kind.file,
-                    hint=f"create {kind.file} (it may be empty) in the dataset directory",
-                )
-            )
-            return []
-        located: list[Located] = []
-        for quick_line in iter_jsonl(path, kind.file, self.issues, self.config, quick=True):
-            if self._progress is not None and quick_line.number % PROGRESS_EVERY == 0:
-                self._progress(kind.file, quick_line.number)
-            record = self._valid_or_none(kind, quick_line.data)
-            canonical = record is not None and is_canonical_line(quick_line.text, record)
-            if not canonical:  # a canonical line cannot repeat a key: no need to read it again
-                line = strict_again(quick_line, kind.file, self.issues, self.config)
-                if line is None:
-                    continue  # refused by the strict reader (a duplicate key): reported there
-                if record is None:  # the strict read gives the same data: validate once only
-                    record = self._validate(kind, line.data, line.number)
-                if record is not None:
-                    self.issues.append(_not_canonical(kind.file, line.number, record))
-            if record is not None:
-                located.append(Located(kind.name, record, kind.file, quick_line.number))
-        return located
-
-    @staticmethod
-    def _valid_or_none(kind: Kind, data: dict[str, Any]) -> Record | None:
-        try:
-            return kind.model.model_validate(data)
-        except ValidationError:
-            return None
-
-    def _validate(self, kind: Kind, data: dict[str, Any], line: int) -> Record | None:
-        try:
-            return kind.model.model_validate(data)
-        except ValidationError as exc:
-            record_id = data.get("id") if isinstance(data.get("id"), str) else None
-            if record_id is not None:
-                self.invalid_ids.add(record_id)
-            self.issues.extend(issues_from_validation_error(exc, data, kind.file, line, record_id))
-            return None
+        return dict(self._stats)
 
     def source_text(self, source: Source) -> SourceText:
         """A source's text (read once), or why it could not be read."""
         if source.id not in self._texts:
             self._texts[source.id] = read_source_text(self.root, source)
         return self._texts[source.id]
+
+
+def numbers_exact(record: Record) -> bool:
+    """Whether every integer of a record is within 2**53, as the strict reader requires.
+
+    Only evidence offsets and quantity numbers are unbounded in the models; every other number
+    has bounds far smaller (a test keeps this list in step with the schemas).
+    """
+    evidence = getattr(record, "evidence", ())
+    for item in evidence:
+        if (item.start or 0) > MAX_EXACT_INT or (item.end or 0) > MAX_EXACT_INT:
+            return False
+    value = getattr(record, "value", None)
+    if isinstance(value, QuantityValue):
+        for number in (value.low, value.high, value.nominal):
+            if isinstance(number, int) and abs(number) > MAX_EXACT_INT:
+                return False
+    return True
 
 
 def _not_canonical(file: str, line: int, record: Record) -> Issue:

@@ -40,8 +40,14 @@ class Line:
     number: int
     data: dict[str, Any]
     text: str
-    strict: bool = True
-    """False when the line was read on the quick path, without the duplicate-key check."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A line left for the caller to decode (the quick path of :func:`iter_jsonl`)."""
+
+    number: int
+    text: str
 
 
 class _Refused(ValueError):
@@ -146,30 +152,23 @@ def parse_line(text: str, max_depth: int = Config.max_depth) -> Any:
     return value
 
 
-_SUSPICIOUS = re.compile(r"NaN|Infinity|\\u[dD][89a-fA-F]|[0-9]{16}|[eE][+-]?[0-9]{3}")
-"""What sends a line to the strict parser at once: non-finite or huge numbers, surrogates."""
+def _quick_eligible(text: str, max_depth: int) -> bool:
+    """Whether a line may skip the strict parser: the caller decodes it itself (in pydantic's
+    parser) and must read it again strictly with :func:`strict_again` unless its record comes
+    out valid and canonical.
 
-
-def _quick_parse(text: str, max_depth: int) -> Any:
-    """Parse with the C decoder and no hooks, or return ``None`` for the strict path.
-
-    Lines that could hold anything the strict parser refuses, other than a duplicate key, are
-    not taken; duplicates are caught when the loader finds the record not in canonical form
-    (a canonical line cannot repeat a key) and reads the line again strictly.
+    Lines that could hold anything the strict parser refuses are not eligible, except for a
+    repeated key or an integer beyond 2**53: a canonical line cannot repeat a key, and the
+    loader checks the few unbounded numeric fields of a valid record itself.
     """
-    if text.count("[") + text.count("{") > max_depth or _SUSPICIOUS.search(text):
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
+    if "NaN" in text or "Infinity" in text or "\\u" in text:
+        return False
+    return text.count("[") + text.count("{") <= max_depth
 
 
-def strict_again(line: Line, name: str, issues: list[Issue], config: Config) -> Line | None:
-    """Read a quick-path line again with every check; ``None`` (and an issue) if refused."""
-    if line.strict:
-        return line
-    return _parse_text(line.text, line.number, name, issues, config, quick=False)
+def strict_again(line: Unparsed, name: str, issues: list[Issue], config: Config) -> Line | None:
+    """Read a quick-path line with every check; ``None`` (and an issue) if refused."""
+    return _parse_text(line.text, line.number, name, issues, config)
 
 
 def read_jsonl(
@@ -177,18 +176,19 @@ def read_jsonl(
 ) -> tuple[list[Line], list[Issue]]:
     """Read a whole JSON Lines file; return its objects and the issues found on the way."""
     issues: list[Issue] = []
-    return list(iter_jsonl(path, name, issues, config or Config())), issues
+    lines = iter_jsonl(path, name, issues, config or Config())
+    return [line for line in lines if isinstance(line, Line)], issues
 
 
 def iter_jsonl(
     path: Path, name: str, issues: list[Issue], config: Config, *, quick: bool = False
-) -> Iterator[Line]:
+) -> Iterator[Line | Unparsed]:
     """Yield the objects of a JSON Lines file one by one, appending issues to ``issues``.
 
     ``name`` is the file's name as shown in issues (relative to the dataset directory).  With
-    ``quick``, lines are parsed without the duplicate-key check where that is safe (see
-    :func:`_quick_parse`); the caller must then use :func:`strict_again` on any line whose
-    record is not valid and canonical.
+    ``quick``, lines that may skip the strict parser (see :func:`_quick_eligible`) come
+    :class:`Unparsed`, for the caller to decode; it must use :func:`strict_again` on any such line
+    whose record is not valid and canonical.
     """
     problem = _file_problem(path, config)
     if problem is not None:
@@ -238,7 +238,7 @@ def _file_problem(path: Path, config: Config) -> tuple[str, str, str] | None:
 
 def _lines(
     stream: BinaryIO, name: str, issues: list[Issue], config: Config, quick: bool
-) -> Iterator[Line]:
+) -> Iterator[Line | Unparsed]:
     limit = config.max_line_bytes
     number = 0
     while chunk := stream.readline(limit + 2):
@@ -288,7 +288,7 @@ def _report(
 
 def _parse(
     chunk: bytes, number: int, name: str, issues: list[Issue], config: Config, quick: bool
-) -> Line | None:
+) -> Line | Unparsed | None:
     if chunk.endswith(b"\r"):
         _report(
             issues,
@@ -325,14 +325,14 @@ def _parse(
             "remove blank lines (kursk-pows fmt)",
         )
         return None
-    return _parse_text(text, number, name, issues, config, quick)
+    if quick and _quick_eligible(text, config.max_depth):
+        return Unparsed(number, text)
+    return _parse_text(text, number, name, issues, config)
 
 
 def _parse_text(
-    text: str, number: int, name: str, issues: list[Issue], config: Config, quick: bool
+    text: str, number: int, name: str, issues: list[Issue], config: Config
 ) -> Line | None:
-    if quick and isinstance(data := _quick_parse(text, config.max_depth), dict):
-        return Line(number, data, text, strict=False)
     try:
         data = parse_line(text, config.max_depth)
     except _Refused as exc:
