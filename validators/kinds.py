@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Claim, Entity, Event, Exclusion, Predicate, Record, Source
+from .models import Claim, Entity, Event, Exclusion, Identified, Predicate, Record, Source
 
 
 @dataclass(frozen=True)
@@ -13,7 +13,7 @@ class Kind:
 
     name: str
     file: str
-    model: type[Record]
+    model: type[Identified]
 
 
 KINDS: tuple[Kind, ...] = (

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from .canonical import is_canonical_line
 from .config import Config
 from .kinds import KINDS, Kind
-from .models import QuantityValue, Record, Source
+from .models import Identified, QuantityValue, Record, Source
 from .reading import MAX_EXACT_INT, Line, Unparsed, iter_jsonl, strict_again
 from .report import Issue
 from .schema_errors import issues_from_validation_error
@@ -33,10 +33,7 @@ class Located:
     record: Any
     file: str
     line: int
-
-    @property
-    def id(self) -> str:
-        return str(self.record.id)
+    id: str
 
 
 class RecordReader:
@@ -90,9 +87,9 @@ class RecordReader:
             )
             if record is not None:
                 self.counts[name] += 1
-                yield Located(name, record, file, line.number)
+                yield Located(name, record, file, line.number, record.id)
 
-    def _quick(self, kind: Kind, line: Unparsed) -> Record | None:
+    def _quick(self, kind: Kind, line: Unparsed) -> Identified | None:
         """Validate a line straight from its text; read it again strictly unless the record
         is valid, canonical and within the strict reader's number range."""
         try:
@@ -106,7 +103,7 @@ class RecordReader:
             return None  # refused by the strict reader (a duplicate key): reported there
         return self._validate(kind, strict)
 
-    def _validate(self, kind: Kind, line: Line) -> Record | None:
+    def _validate(self, kind: Kind, line: Line) -> Identified | None:
         """Validate a strictly read line (the models' Python mode decides), and report it if
         it is not in canonical form."""
         data = line.data

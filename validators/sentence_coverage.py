@@ -67,7 +67,7 @@ class Coverage:
         }
 
 
-def _anchor(evidence: Evidence, text: str) -> tuple[int, int] | None:
+def anchor(evidence: Evidence, text: str) -> tuple[int, int] | None:
     """Where an evidence quote stands in the text: its offsets if right, else first occurrence."""
     start, end = evidence.start, evidence.end
     if start is not None and end is not None and text[start:end] == evidence.quote:
@@ -85,19 +85,16 @@ def _covering_records(
     for located in [*ds.live("event"), *ds.live("claim")]:
         for evidence in located.record.evidence:
             text = texts.get(evidence.source)
-            anchor = _anchor(evidence, text) if text is not None else None
-            if anchor is None:
+            found = anchor(evidence, text) if text is not None else None
+            if found is None:
                 continue
             sentences = spans[evidence.source]
-            first = max(bisect.bisect_right(starts[evidence.source], anchor[0]) - 1, 0)
+            first = max(bisect.bisect_right(starts[evidence.source], found[0]) - 1, 0)
             for index in range(first, len(sentences)):
                 sentence = sentences[index]
-                if sentence.start >= anchor[1]:
+                if sentence.start >= found[1]:
                     break
-                if (
-                    sentence.end > anchor[0]
-                    and located.id not in covering[(evidence.source, index)]
-                ):
+                if sentence.end > found[0] and located.id not in covering[(evidence.source, index)]:
                     covering[(evidence.source, index)].append(located.id)
     return covering
 

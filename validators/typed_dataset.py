@@ -11,10 +11,11 @@ from typing import TypeVar
 
 from ._version import __version__
 from .config import Config
-from .loading import LoadedDataset
+from .kinds import KINDS
+from .loading import Located
 from .models import Claim, Entity, Event, Predicate, Record, Source
 from .report import DatasetInvalid, Report
-from .validation import existing_root, no_cyclic_gc, validate_loaded
+from .validation import existing_root, validate
 
 R = TypeVar("R", bound=Record)
 
@@ -62,9 +63,13 @@ class Dataset:
         return self._texts[source_id]
 
 
-def _table(ds: LoadedDataset, kind: str, model: type[R], retracted: bool) -> Mapping[str, R]:
-    chosen = ds.records[kind] if retracted else ds.live(kind)
-    records = {located.id: located.record for located in chosen}
+def _table(
+    kept: dict[str, list[Located]], kind: str, model: type[R], retracted: bool
+) -> Mapping[str, R]:
+    chosen = [r for r in kept[kind] if retracted or r.record.status == "active"]
+    records: dict[str, R] = {}
+    for located in chosen:
+        records.setdefault(located.id, located.record)
     return MappingProxyType(dict(sorted(records.items())))
 
 
@@ -80,18 +85,17 @@ def load(
     :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
     """
     root = existing_root(path)
-    with no_cyclic_gc():
-        loaded = LoadedDataset(root, config)
-        report = validate_loaded(loaded, config)
+    kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
+    report = validate(root, config, keep=lambda located: kept[located.kind].append(located))
     if not report.valid:
         raise DatasetInvalid(report)
     return Dataset(
         root=root,
         version=__version__ if path is None else None,
-        predicates=_table(loaded, "predicate", Predicate, include_retracted),
-        sources=_table(loaded, "source", Source, include_retracted),
-        entities=_table(loaded, "entity", Entity, include_retracted),
-        events=_table(loaded, "event", Event, include_retracted),
-        claims=_table(loaded, "claim", Claim, include_retracted),
+        predicates=_table(kept, "predicate", Predicate, include_retracted),
+        sources=_table(kept, "source", Source, include_retracted),
+        entities=_table(kept, "entity", Entity, include_retracted),
+        events=_table(kept, "event", Event, include_retracted),
+        claims=_table(kept, "claim", Claim, include_retracted),
         report=report,
     )

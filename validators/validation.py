@@ -1,14 +1,16 @@
-"""Run every registered rule over a dataset directory and collect one report."""
+"""Stream a dataset directory's records through every registered rule into one report."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .config import Config
-from .loading import LoadedDataset, Progress
+from .index import Index
+from .kinds import KINDS
+from .loading import Located, Progress, RecordReader
 from .paths import bundled
 from .report import Issue, Report
 from .rules import RULES
@@ -47,30 +49,36 @@ def no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def validate_loaded(
-    ds: LoadedDataset, config: Config | None = None, progress: Progress | None = None
-) -> Report:
-    """Apply every rule to an already loaded dataset."""
-    config = config or Config()
-    issues: list[Issue] = list(ds.issues)
-    for done, registered in enumerate(RULES):
-        if progress is not None:
-            progress(RULES_LABEL, done)
-        issues.extend(registered.check(ds, config))
-    return Report.build(str(ds.root), issues, ds.stats())
-
-
 def validate(
     path: str | Path | None = None,
     config: Config | None = None,
     progress: Progress | None = None,
+    keep: Callable[[Located], object] | None = None,
 ) -> Report:
     """Validate a dataset directory (default: the bundled dataset) and return the report.
 
-    Problems in the data are issues in the report, never exceptions.  A path that is not a
-    directory raises ``NotADirectoryError``.  ``progress``, if given, is called now and then
-    with a file name and the lines of it read so far.
+    Records stream through the rules one at a time; only the indexes the rules need stay in
+    memory.  ``keep``, if given, is called with every valid record (for callers that want
+    the records too).  Problems in the data are issues in the report, never exceptions.  A
+    path that is not a directory raises ``NotADirectoryError``.  ``progress``, if given, is
+    called now and then with a file name and the lines of it read so far.
     """
     root = existing_root(path)
+    config = config or Config()
+    reader = RecordReader(root, config, progress)
+    index = Index(root, reader.invalid_ids)
+    checks = [registered.check(index, config) for registered in RULES]
+    seeing = {kind.name: [c.see for c in checks if kind.name in c.kinds] for kind in KINDS}
+    issues: list[Issue] = []
     with no_cyclic_gc():
-        return validate_loaded(LoadedDataset(root, config, progress), config, progress)
+        for located in reader:
+            index.add(located)
+            for see in seeing[located.kind]:
+                see(located, issues)
+            if keep is not None:
+                keep(located)
+        for done, check in enumerate(checks):
+            if progress is not None:
+                progress(RULES_LABEL, done)
+            check.finish(issues)
+    return Report.build(str(root), [*reader.issues, *issues], reader.stats())

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from array import array
 
 from ..config import Config
-from ..loading import LoadedDataset
-from ..models import Exclusion
+from ..index import Index
+from ..loading import Located
+from ..models import Exclusion, Source
 from ..report import Issue
-from ..sentence_coverage import coverage_of
-from .registry import RuleCode, issue, issue_at, rule
+from ..sentence_coverage import anchor
+from ..sentences import split_sentences
+from .registry import Check, RuleCode, issue, issue_at, rule
 
 UNCOVERED = RuleCode(
     "sentence-uncovered",
@@ -39,44 +42,128 @@ NEEDLESS = RuleCode(
 )
 
 
+MAX_SHOWN = 3
+"""How many covering records an ``exclusion-needless`` message names."""
+
+
+class _Sentences:
+    """Where a source's sentences lie, and the first few records (by id) covering each."""
+
+    def __init__(self, text: str) -> None:
+        spans = split_sentences(text)
+        self.text = text
+        self.starts = array("q", (s.start for s in spans))
+        self.ends = array("q", (s.end for s in spans))
+        self.covering: list[list[str] | None] = [None] * len(spans)
+        self._by_text: dict[str, list[int]] | None = None
+
+    def cover(self, start: int, end: int, record_id: str) -> None:
+        """Count the records whose evidence overlaps each sentence (keeping the lowest ids)."""
+        starts, ends, covering = self.starts, self.ends, self.covering
+        for index in range(max(bisect.bisect_right(starts, start) - 1, 0), len(starts)):
+            if starts[index] >= end:
+                break
+            if ends[index] <= start:
+                continue
+            ids = covering[index]
+            if ids is None:
+                covering[index] = [record_id]
+            elif record_id not in ids:
+                ids.append(record_id)
+                if len(ids) > MAX_SHOWN:
+                    ids.remove(max(ids))
+
+    def matching(self, sentence: str) -> list[int]:
+        """The indexes of the sentences whose text is exactly ``sentence``."""
+        if self._by_text is None:
+            self._by_text = {}
+            for index, span in enumerate(split_sentences(self.text)):
+                self._by_text.setdefault(span.text, []).append(index)
+        return self._by_text.get(sentence, [])
+
+
 @rule(UNCOVERED, UNMATCHED, NEEDLESS)
-def check_coverage(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    result = coverage_of(ds)
-    by_source = {loc.id: loc for loc in ds.records["source"]}
-    for sid, sentences in result.sources.items():
-        located = by_source[sid]
-        for sentence in sentences:
-            if sentence.status == "uncovered":
-                yield issue(
-                    "sentence-uncovered",
-                    f"sentence {sentence.index} (text line {sentence.line}) is neither covered "
-                    f"nor excluded: {_clip(sentence.text)!r}",
-                    file=located.file,
-                    line=located.line,
-                    record=sid,
-                )
-    for located in ds.live("exclusion"):
-        exclusion: Exclusion = located.record
-        matching = [
-            s for s in result.sources.get(exclusion.source, ()) if s.text == exclusion.sentence
-        ]
-        if exclusion.source not in result.sources:
-            continue  # the source is missing or unreadable: reported by other rules
+class Coverage(Check):
+    """Sentences are mapped as sources are read, covered as events and claims are read, and
+    checked against exclusions, which come last; what stays uncovered is reported at the end."""
+
+    kinds = frozenset({"source", "event", "claim", "exclusion"})
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.sources: dict[str, _Sentences] = {}
+        self.places: dict[str, Located] = {}
+        self.excluded: set[tuple[str, str]] = set()
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        record = located.record
+        if isinstance(record, Source):
+            self._source(located)
+        elif record.status != "active":
+            return
+        elif isinstance(record, Exclusion):
+            self._exclusion(located, record, out)
+        else:
+            for evidence in record.evidence:
+                sentences = self.sources.get(evidence.source)
+                found = anchor(evidence, sentences.text) if sentences is not None else None
+                if sentences is not None and found is not None:
+                    sentences.cover(found[0], found[1], located.id)
+
+    def _source(self, located: Located) -> None:
+        self.places[located.id] = located  # the last source of an id is where issues go
+        if located.id in self.sources:
+            return
+        found = self.index.source_text(located.id)
+        if found is not None and found.text is not None:
+            self.sources[located.id] = _Sentences(found.text)
+
+    def _exclusion(self, located: Located, exclusion: Exclusion, out: list[Issue]) -> None:
+        self.excluded.add((exclusion.source, exclusion.sentence))
+        sentences = self.sources.get(exclusion.source)
+        if sentences is None:
+            return  # the source is missing or unreadable: reported by other rules
+        matching = sentences.matching(exclusion.sentence)
         if not matching:
-            yield issue_at(
-                located,
-                "exclusion-unmatched",
-                f"{exclusion.source} has no sentence {_clip(exclusion.sentence)!r}",
-                pointer="/sentence",
+            out.append(
+                issue_at(
+                    located,
+                    "exclusion-unmatched",
+                    f"{exclusion.source} has no sentence {_clip(exclusion.sentence)!r}",
+                    pointer="/sentence",
+                )
             )
-        elif all(s.records for s in matching):
-            records = sorted({r for s in matching for r in s.records})
-            yield issue_at(
-                located,
-                "exclusion-needless",
-                f"the sentence is covered by {', '.join(records[:3])}",
-                pointer="/sentence",
+            return
+        covering = [sentences.covering[i] for i in matching]
+        if all(covering):
+            records = sorted({r for ids in covering for r in ids or ()})
+            out.append(
+                issue_at(
+                    located,
+                    "exclusion-needless",
+                    f"the sentence is covered by {', '.join(records[:MAX_SHOWN])}",
+                    pointer="/sentence",
+                )
             )
+
+    def finish(self, out: list[Issue]) -> None:
+        for sid, sentences in self.sources.items():
+            if all(sentences.covering):
+                continue
+            located = self.places[sid]
+            for index, span in enumerate(split_sentences(sentences.text)):
+                if sentences.covering[index] or (sid, span.text) in self.excluded:
+                    continue
+                out.append(
+                    issue(
+                        "sentence-uncovered",
+                        f"sentence {index + 1} (text line {span.line}) is neither covered "
+                        f"nor excluded: {_clip(span.text)!r}",
+                        file=located.file,
+                        line=located.line,
+                        record=sid,
+                    )
+                )
 
 
 def _clip(text: str, width: int = 70) -> str:

@@ -6,17 +6,24 @@ import re
 from collections.abc import Iterator
 
 from ..config import Config
-from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, KINDS, expected_prefix
-from ..loading import LoadedDataset, Located
+from ..index import Entry, Index, Spot, spot
+from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, expected_prefix
+from ..loading import Located
 from ..models import Claim, Entity, Event, Exclusion, Record
 from ..report import Issue
-from .registry import RuleCode, issue_at, rule
+from .registry import ALL_KINDS, Check, Place, RuleCode, issue_at, rule
 
 SLUG = re.compile(r"[a-z]+:[a-z0-9]+(?:[-.][a-z0-9]+)*")
 KNOWN_PREFIXES = sorted(set(ENTITY_PREFIXES.values()) | set(KIND_PREFIXES.values()))
 
 ENTITY_TYPES = frozenset(ENTITY_PREFIXES)
 ACTORS = frozenset({"person", "group", "organization", "military-unit", "country", "media"})
+SUBJECTS = ENTITY_TYPES | {"event"}
+CLAIMANTS = ACTORS | {"source"}
+PLACES = frozenset({"place", "country"})
+EVENTS = frozenset({"event"})
+CLAIMS = frozenset({"claim"})
+SOURCES = frozenset({"source"})
 
 DUPLICATE = RuleCode(
     "id-duplicate",
@@ -50,35 +57,46 @@ REF_WRONG_TYPE = RuleCode(
 )
 
 
+RELIES = RuleCode(
+    "ref-retracted",
+    "error",
+    "A live record relies on a retracted record",
+    "Retracted records stay in the files so that their ids are never reused, but no active "
+    "record may use one as subject, source, participant, place or link target.",
+    "Point the reference at the record that supersedes it, or retract the referring record too.",
+)
+
+
 @rule(DUPLICATE)
-def check_duplicates(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.all_records():
-        first = ds.by_id[located.id]
-        if first is not located:
-            yield issue_at(
-                located,
-                "id-duplicate",
-                f"id {located.id} is already used at {first.file}:{first.line}",
-                pointer="/id",
+class Duplicates(Check):
+    kinds = ALL_KINDS
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        first = self.index.entries[located.id]
+        if first.line != located.line or first.file != located.file:
+            out.append(
+                issue_at(
+                    located,
+                    "id-duplicate",
+                    f"id {located.id} is already used at {first.file}:{first.line}",
+                    pointer="/id",
+                )
             )
 
 
 @rule(MALFORMED)
-def check_id_syntax(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.all_records():
+class IdSyntax(Check):
+    kinds = ALL_KINDS
+
+    def see(self, located: Located, out: list[Issue]) -> None:
         prefix = expected_prefix(located.record)
         if not SLUG.fullmatch(located.id):
             message = f"id {located.id!r} is not of the form {prefix}:lowercase-words"
         elif located.id.split(":", 1)[0] != prefix:
             message = f"id {located.id!r} should start with {prefix}: for this record type"
         else:
-            continue
-        yield issue_at(
-            located,
-            "id-malformed",
-            message,
-            pointer="/id",
-        )
+            return
+        out.append(issue_at(located, "id-malformed", message, pointer="/id"))
 
 
 def references(record: Record) -> Iterator[tuple[str, str, frozenset[str]]]:
@@ -86,61 +104,104 @@ def references(record: Record) -> Iterator[tuple[str, str, frozenset[str]]]:
 
     A claim's predicate is left to the ``predicate-unknown`` rule.
     """
-    if isinstance(record, Entity):
+    if isinstance(record, Claim):
+        yield "/subject", record.subject, SUBJECTS
+        yield "/claimed_by", record.claimed_by, CLAIMANTS
+        if record.value.type == "entity":
+            yield "/value/entity", record.value.entity, SUBJECTS
+        for i, link in enumerate(record.links):
+            yield f"/links/{i}/claim", link.claim, CLAIMS
+    elif isinstance(record, Entity):
         for i, member in enumerate(record.members):
             yield f"/members/{i}", member, ENTITY_TYPES
-    if isinstance(record, Event):
+    elif isinstance(record, Event):
         if record.place is not None:
-            yield "/place", record.place, frozenset({"place", "country"})
+            yield "/place", record.place, PLACES
         for i, part in enumerate(record.participants):
             yield f"/participants/{i}/entity", part.entity, ENTITY_TYPES
         for i, earlier in enumerate(record.after):
-            yield f"/after/{i}", earlier, frozenset({"event"})
-    if isinstance(record, Claim):
-        yield "/subject", record.subject, ENTITY_TYPES | {"event"}
-        yield "/claimed_by", record.claimed_by, ACTORS | {"source"}
-        if record.value.type == "entity":
-            yield "/value/entity", record.value.entity, ENTITY_TYPES | {"event"}
-        for i, link in enumerate(record.links):
-            yield f"/links/{i}/claim", link.claim, frozenset({"claim"})
-    if isinstance(record, Exclusion):
-        yield "/source", record.source, frozenset({"source"})
+            yield f"/after/{i}", earlier, EVENTS
+    elif isinstance(record, Exclusion):
+        yield "/source", record.source, SOURCES
     if isinstance(record, Event | Claim):
         for i, ev in enumerate(record.evidence):
-            yield f"/evidence/{i}/source", ev.source, frozenset({"source"})
+            yield f"/evidence/{i}/source", ev.source, SOURCES
             for j, via in enumerate(ev.via):
                 yield f"/evidence/{i}/via/{j}", via, ACTORS
 
 
-def record_type(located: Located) -> str:
-    """An entity's type, or the kind of any other record (``source``, ``event``, ...)."""
-    if isinstance(located.record, Entity):
-        return str(located.record.type)
-    return located.kind
+Pending = tuple[Spot, bool, str, str, frozenset[str]]
+"""A reference to an id not read yet: (where, referrer active, pointer, target, accepted)."""
 
 
-@rule(REF_MISSING, REF_WRONG_TYPE)
-def check_references(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.all_records():
+@rule(REF_MISSING, REF_WRONG_TYPE, RELIES)
+class References(Check):
+    """References resolve to a record of an accepted type, and live records rely on live ones.
+
+    A reference to an id already read is checked at once; the others (forward references,
+    usually within one file) are kept and checked at the end.
+    """
+
+    kinds = ALL_KINDS
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.pending: list[Pending] = []
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        active = located.record.status == "active"
+        entries = self.index.entries
         for pointer, target, accepted in references(located.record):
-            found = ds.by_id.get(target)
-            if found is None and target in ds.invalid_ids:
-                continue  # the target exists but failed its model, which is reported already
-            if found is None:
-                yield issue_at(
-                    located,
-                    "ref-missing",
-                    f"{pointer} names {target}, which does not exist",
-                    pointer=pointer,
+            entry = entries.get(target)
+            if entry is None:
+                self.pending.append((spot(located), active, pointer, target, accepted))
+            elif entry.type not in accepted or (active and not entry.active):
+                _check(located, active, pointer, target, accepted, entry, out)
+
+    def finish(self, out: list[Issue]) -> None:
+        for where, active, pointer, target, accepted in self.pending:
+            entry = self.index.entries.get(target)
+            if entry is not None:
+                _check(where, active, pointer, target, accepted, entry, out)
+            elif target not in self.index.invalid_ids:  # else reported already, as invalid
+                out.append(
+                    issue_at(
+                        where,
+                        "ref-missing",
+                        f"{pointer} names {target}, which does not exist",
+                        pointer=pointer,
+                    )
                 )
-            elif record_type(found) not in accepted:
-                yield issue_at(
-                    located,
-                    "ref-wrong-type",
-                    f"{pointer} names {target}, a {record_type(found)}; "
-                    f"expected one of: {', '.join(sorted(accepted))}",
-                    pointer=pointer,
-                )
+
+
+def _check(
+    where: Place,
+    active: bool,
+    pointer: str,
+    target: str,
+    accepted: frozenset[str],
+    entry: Entry,
+    out: list[Issue],
+) -> None:
+    if entry.type not in accepted:
+        out.append(
+            issue_at(
+                where,
+                "ref-wrong-type",
+                f"{pointer} names {target}, a {entry.type}; "
+                f"expected one of: {', '.join(sorted(accepted))}",
+                pointer=pointer,
+            )
+        )
+    if active and not entry.active:
+        out.append(
+            issue_at(
+                where,
+                "ref-retracted",
+                f"{pointer} names {target}, which is retracted",
+                pointer=pointer,
+            )
+        )
 
 
 SORT = RuleCode(
@@ -153,15 +214,23 @@ SORT = RuleCode(
 
 
 @rule(SORT)
-def check_sorted(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for kind in KINDS:
-        previous: Located | None = None
-        for located in ds.records[kind.name]:
-            if previous is not None and located.id < previous.id:
-                yield issue_at(
+class Sorted(Check):
+    kinds = ALL_KINDS
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.previous: tuple[str, str] | None = None
+        """The file and id of the record read last."""
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        previous = self.previous
+        if previous is not None and previous[0] == located.file and located.id < previous[1]:
+            out.append(
+                issue_at(
                     located,
                     "records-unsorted",
-                    f"{located.id} comes after {previous.id} but sorts before it",
+                    f"{located.id} comes after {previous[1]} but sorts before it",
                     pointer="/id",
                 )
-            previous = located
+            )
+        self.previous = (located.file, located.id)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from .._version import __version__
-from ..config import Config
-from ..loading import LoadedDataset
 from ..manifest import MANIFEST, checkout_versions, dataset_files, file_entry
 from ..paths import DataNotFound, bundled
 from ..reading import parse_line
 from ..report import Issue
-from .registry import RuleCode, issue, rule
+from .registry import Check, RuleCode, issue, rule
 
 MISSING = RuleCode(
     "manifest-missing",
@@ -42,16 +41,24 @@ VERSION = RuleCode(
 )
 
 
-def _is_bundled(ds: LoadedDataset) -> bool:
+def _is_bundled(root: Path) -> bool:
     try:
-        return bundled("dataset").resolve() == ds.root.resolve()
+        return bundled("dataset").resolve() == root.resolve()
     except DataNotFound:
         return False
 
 
 @rule(MISSING, MISMATCH, VERSION)
-def check_manifest(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    path = ds.root / MANIFEST
+class Manifest(Check):
+    """Checked once at the end: the manifest against the files, the versions against each
+    other.  No record is needed."""
+
+    def finish(self, out: list[Issue]) -> None:
+        out.extend(_check_manifest(self.index.root))
+
+
+def _check_manifest(root: Path) -> Iterator[Issue]:
+    path = root / MANIFEST
     try:
         manifest = parse_line(path.read_text(encoding="utf-8"))
         files = manifest["files"]
@@ -61,7 +68,7 @@ def check_manifest(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
     except (OSError, ValueError, KeyError, TypeError):
         yield issue("manifest-missing", f"{MANIFEST} is missing or not a manifest", file=MANIFEST)
         return
-    present = {p.relative_to(ds.root).as_posix(): p for p in dataset_files(ds.root)}
+    present = {p.relative_to(root).as_posix(): p for p in dataset_files(root)}
     for name in sorted(set(files) | set(present)):
         if name not in present:
             problem = "is listed but missing"
@@ -77,8 +84,8 @@ def check_manifest(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
             file=MANIFEST,
             pointer=f"/files/{name.replace('~', '~0').replace('/', '~1')}",
         )
-    expected = checkout_versions(ds.root)
-    if _is_bundled(ds):
+    expected = checkout_versions(root)
+    if _is_bundled(root):
         expected["the installed kursk_pows package"] = __version__
     for where, version in expected.items():
         if version != stated:

@@ -8,16 +8,18 @@ warnings mark what is possible but outside the configured plausible bounds.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from typing import NamedTuple, cast
 
 from ..config import Config
-from ..loading import LoadedDataset, Located
-from ..models import Claim, Entity, Event
+from ..index import Index, Spot, spot
+from ..loading import Located
+from ..models import AgeValue, Claim, Entity, YearValue
 from ..report import Issue
 from ..spans import age_bounds, span_bounds, year_bounds
-from .predicates import linked_as_contradicting
-from .registry import RuleCode, issue_at, rule
+from .predicates import Stated, linked_as_contradicting, stated
+from .registry import Check, RuleCode, issue_at, rule
 
 BIRTH_YEAR = "predicate:birth-year"
 AGE = "predicate:age"
@@ -57,109 +59,128 @@ SERVICE_AFTER_EVENT = RuleCode(
 )
 
 
-def _claims_by_person(ds: LoadedDataset, predicate: str) -> dict[str, list[Located]]:
-    """Claims of a predicate by subject, keeping only values of the predicate's own type."""
-    value_type = "age" if predicate == AGE else "year"
-    found: dict[str, list[Located]] = defaultdict(list)
-    for located in ds.live("claim"):
-        claim: Claim = located.record
-        if claim.predicate == predicate and claim.value.type == value_type:
-            found[claim.subject].append(located)
-    return found
+class _Event(NamedTuple):
+    where: Spot
+    latest: dt.date
 
 
-@rule(AGE_CONFLICT)
-def check_age_against_birth(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    births = _claims_by_person(ds, BIRTH_YEAR)
-    for person, ages in _claims_by_person(ds, AGE).items():
-        for age_claim in ages:
-            age = age_claim.record.value
-            for birth_claim in births.get(person, []):
-                if linked_as_contradicting(age_claim.record, birth_claim.record):
-                    continue
-                youngest, oldest = age_bounds(
-                    year_bounds(birth_claim.record.value.year), span_bounds(age.at)
-                )
-                if (youngest is not None and age.years < youngest) or (
-                    oldest is not None and age.years > oldest
-                ):
-                    yield issue_at(
-                        age_claim,
-                        "age-birth-year-conflict",
-                        f"age {age.years} cannot be right for someone born in "
-                        f"{birth_claim.record.value.year} ({birth_claim.id}): the possible ages "
-                        f"are {youngest} to {oldest}",
-                        pointer="/value",
-                    )
+@rule(AGE_CONFLICT, SERVICE_BEFORE_BIRTH, SERVICE_AGE, SERVICE_AFTER_EVENT)
+class People(Check):
+    """Keeps, per person, the live claims of birth year, age and service start (values of the
+    predicate's own type), the groups they belong to and the dated events taken part in; checks
+    them against each other at the end."""
+
+    kinds = frozenset({"entity", "event", "claim"})
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.claims: dict[str, dict[str, list[Stated]]] = {
+            BIRTH_YEAR: defaultdict(list),
+            AGE: defaultdict(list),
+            SERVICE_START: defaultdict(list),
+        }
+        self.groups_of: dict[str, list[str]] = defaultdict(list)
+        self.taking_part: dict[str, list[_Event]] = defaultdict(list)
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        record = located.record
+        if record.status != "active":
+            return
+        if isinstance(record, Claim):
+            by_person = self.claims.get(record.predicate)
+            expected = "age" if record.predicate == AGE else "year"
+            if by_person is not None and record.value.type == expected:
+                by_person[record.subject].append(stated(located))
+        elif isinstance(record, Entity):
+            for member in record.members:
+                self.groups_of[member].append(record.id)
+        elif record.participants and record.date is not None and record.date.latest:
+            event = _Event(spot(located), record.date.latest)
+            for part in record.participants:
+                self.taking_part[part.entity].append(event)
+
+    def finish(self, out: list[Issue]) -> None:
+        births = self.claims[BIRTH_YEAR]
+        for person, ages in self.claims[AGE].items():
+            for age_claim in ages:
+                for birth_claim in births.get(person, []):
+                    _check_age(age_claim, birth_claim, out)
+        for person, starts in self.claims[SERVICE_START].items():
+            events = self._events_of(person)
+            for start in starts:
+                for birth in births.get(person, []):
+                    _check_service_age(start, birth, self.config, out)
+                _check_service_before_events(start, events, out)
+
+    def _events_of(self, person: str) -> list[_Event]:
+        """The dated events a person took part in, directly or as a member of a group."""
+        events = list(self.taking_part.get(person, []))
+        for group in self.groups_of.get(person, []):
+            events.extend(self.taking_part.get(group, []))
+        return events
 
 
-@rule(SERVICE_BEFORE_BIRTH, SERVICE_AGE)
-def check_service_age(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    births = _claims_by_person(ds, BIRTH_YEAR)
-    for person, starts in _claims_by_person(ds, SERVICE_START).items():
-        for start in starts:
-            for birth in births.get(person, []):
-                if linked_as_contradicting(start.record, birth.record):
-                    continue
-                born, joined = birth.record.value.year, start.record.value.year
-                youngest, oldest = age_bounds(year_bounds(born), year_bounds(joined))
-                if youngest is None or oldest is None:
-                    continue  # cannot happen: both spans are bounded years
-                if oldest < 0:
-                    yield issue_at(
-                        start,
-                        "service-before-birth",
-                        f"service from {joined} cannot follow a birth in {born} ({birth.id})",
-                        pointer="/value",
-                    )
-                elif youngest > config.max_service_age or oldest < config.min_service_age:
-                    yield issue_at(
-                        start,
-                        "service-age-implausible",
-                        f"born {born} ({birth.id}) and serving from {joined} means joining at "
-                        f"{max(youngest, 0)} to {oldest}, outside the plausible "
-                        f"{config.min_service_age} to {config.max_service_age}",
-                        pointer="/value",
-                    )
-
-
-def _events_by_person(ds: LoadedDataset) -> dict[str, list[Located]]:
-    """The events each person took part in, directly or as a member of a group."""
-    groups_of: dict[str, list[str]] = defaultdict(list)
-    for located in ds.live("entity"):
-        entity: Entity = located.record
-        for member in entity.members:
-            groups_of[member].append(entity.id)
-    taking_part: dict[str, list[Located]] = defaultdict(list)
-    for located in ds.live("event"):
-        event: Event = located.record
-        for part in event.participants:
-            taking_part[part.entity].append(located)
-    result: dict[str, list[Located]] = {}
-    for person in set(groups_of) | set(taking_part):
-        events = list(taking_part.get(person, []))
-        for group in groups_of.get(person, []):
-            events.extend(taking_part.get(group, []))
-        result[person] = events
-    return result
-
-
-@rule(SERVICE_AFTER_EVENT)
-def check_service_before_events(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    starts = _claims_by_person(ds, SERVICE_START)
-    if not starts:
+def _check_age(age_claim: Stated, birth_claim: Stated, out: list[Issue]) -> None:
+    if linked_as_contradicting(age_claim, birth_claim):
         return
-    events = _events_by_person(ds)
-    for person, claims in starts.items():
-        for start in claims:
-            joined = start.record.value.year
-            for event in events.get(person, []):
-                latest = event.record.date.latest if event.record.date else None
-                if latest is not None and latest.year < joined:
-                    yield issue_at(
-                        start,
-                        "service-after-event",
-                        f"service from {joined} starts after {event.id} "
-                        f"({event.file}:{event.line}), which ended by {latest.isoformat()}",
-                        pointer="/value",
-                    )
+    age = cast(AgeValue, age_claim.value)
+    born = cast(YearValue, birth_claim.value)
+    youngest, oldest = age_bounds(year_bounds(born.year), span_bounds(age.at))
+    if (youngest is not None and age.years < youngest) or (
+        oldest is not None and age.years > oldest
+    ):
+        out.append(
+            issue_at(
+                age_claim.where,
+                "age-birth-year-conflict",
+                f"age {age.years} cannot be right for someone born in "
+                f"{born.year} ({birth_claim.id}): the possible ages "
+                f"are {youngest} to {oldest}",
+                pointer="/value",
+            )
+        )
+
+
+def _check_service_age(start: Stated, birth: Stated, config: Config, out: list[Issue]) -> None:
+    if linked_as_contradicting(start, birth):
+        return
+    born, joined = cast(YearValue, birth.value).year, cast(YearValue, start.value).year
+    youngest, oldest = age_bounds(year_bounds(born), year_bounds(joined))
+    if youngest is None or oldest is None:
+        return  # cannot happen: both spans are bounded years
+    if oldest < 0:
+        out.append(
+            issue_at(
+                start.where,
+                "service-before-birth",
+                f"service from {joined} cannot follow a birth in {born} ({birth.id})",
+                pointer="/value",
+            )
+        )
+    elif youngest > config.max_service_age or oldest < config.min_service_age:
+        out.append(
+            issue_at(
+                start.where,
+                "service-age-implausible",
+                f"born {born} ({birth.id}) and serving from {joined} means joining at "
+                f"{max(youngest, 0)} to {oldest}, outside the plausible "
+                f"{config.min_service_age} to {config.max_service_age}",
+                pointer="/value",
+            )
+        )
+
+
+def _check_service_before_events(start: Stated, events: list[_Event], out: list[Issue]) -> None:
+    joined = cast(YearValue, start.value).year
+    for event in events:
+        if event.latest.year < joined:
+            out.append(
+                issue_at(
+                    start.where,
+                    "service-after-event",
+                    f"service from {joined} starts after {event.where.id} "
+                    f"({event.where.file}:{event.where.line}), which ended by "
+                    f"{event.latest.isoformat()}",
+                    pointer="/value",
+                )
+            )

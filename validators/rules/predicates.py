@@ -4,16 +4,16 @@ and no silent disagreement on a single-valued predicate."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from itertools import combinations
+from typing import NamedTuple
 
 from ..config import Config
-from ..loading import LoadedDataset, Located
+from ..index import Index, Spot, spot
+from ..loading import Located
 from ..models import Claim, Predicate, Value
 from ..report import Issue
 from ..spans import overlaps, quantities_overlap
-from .ids import record_type
-from .registry import RuleCode, issue, issue_at, rule
+from .registry import Check, Place, RuleCode, issue, issue_at, rule
 
 UNKNOWN = RuleCode(
     "predicate-unknown",
@@ -48,39 +48,72 @@ CONFLICT = RuleCode(
 )
 
 
-def _predicate_of(ds: LoadedDataset, claim: Claim) -> Predicate | None:
-    found = ds.by_id.get(claim.predicate)
-    return found.record if found is not None and isinstance(found.record, Predicate) else None
-
-
 @rule(UNKNOWN, VALUE_TYPE, SUBJECT_TYPE)
-def check_predicate_use(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.live("claim"):
-        claim: Claim = located.record
-        predicate = _predicate_of(ds, claim)
+class PredicateUse(Check):
+    """Claims use a known predicate, with a value and a subject of the types it declares.
+
+    Predicates come first in the files, so a claim's predicate is known when the claim is
+    read; a subject not read yet is checked at the end.
+    """
+
+    kinds = frozenset({"predicate", "claim"})
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.predicates: dict[str, Predicate] = {}
+        self.pending: list[tuple[Spot, str, Predicate]] = []
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        record = located.record
+        if isinstance(record, Predicate):
+            self.predicates.setdefault(record.id, record)
+            return
+        if record.status != "active":
+            return
+        claim: Claim = record
+        predicate = self.predicates.get(claim.predicate)
         if predicate is None:
-            yield issue_at(
-                located,
-                "predicate-unknown",
-                f"predicate {claim.predicate} is not in the vocabulary",
-                pointer="/predicate",
+            out.append(
+                issue_at(
+                    located,
+                    "predicate-unknown",
+                    f"predicate {claim.predicate} is not in the vocabulary",
+                    pointer="/predicate",
+                )
             )
-            continue
+            return
         if claim.value.type != predicate.value_type:
-            yield issue_at(
-                located,
-                "value-type-mismatch",
-                f"{predicate.id} takes a {predicate.value_type} value, not a {claim.value.type}",
-                pointer="/value/type",
+            out.append(
+                issue_at(
+                    located,
+                    "value-type-mismatch",
+                    f"{predicate.id} takes a {predicate.value_type} value, "
+                    f"not a {claim.value.type}",
+                    pointer="/value/type",
+                )
             )
-        subject = ds.by_id.get(claim.subject)
-        if subject is not None and record_type(subject) not in predicate.subject_types:
-            yield issue_at(
-                located,
-                "subject-type-mismatch",
-                f"{predicate.id} describes {', '.join(predicate.subject_types)}, "
-                f"but {claim.subject} is a {record_type(subject)}",
-                pointer="/subject",
+        if claim.subject in self.index.entries:
+            self._check_subject(located, claim.subject, predicate, out)
+        else:
+            self.pending.append((spot(located), claim.subject, predicate))
+
+    def finish(self, out: list[Issue]) -> None:
+        for where, subject, predicate in self.pending:
+            self._check_subject(where, subject, predicate, out)
+
+    def _check_subject(
+        self, where: Place, subject: str, predicate: Predicate, out: list[Issue]
+    ) -> None:
+        entry = self.index.entries.get(subject)
+        if entry is not None and entry.type not in predicate.subject_types:
+            out.append(
+                issue_at(
+                    where,
+                    "subject-type-mismatch",
+                    f"{predicate.id} describes {', '.join(predicate.subject_types)}, "
+                    f"but {subject} is a {entry.type}",
+                    pointer="/subject",
+                )
             )
 
 
@@ -100,34 +133,74 @@ def compatible(a: Value, b: Value) -> bool:
     return a == b
 
 
-def _contradicts(a: Claim, b: Claim) -> bool:
-    return any(link.type == "contradicts" and link.claim == b.id for link in a.links)
+class Stated(NamedTuple):
+    """What the interval rules keep of a live claim: where it is, its value, and the claims
+    it links as contradicting it."""
+
+    where: Spot
+    value: Value
+    contradicts: frozenset[str]
+
+    @property
+    def id(self) -> str:
+        return self.where.id
 
 
-def linked_as_contradicting(a: Claim, b: Claim) -> bool:
+NO_LINKS: frozenset[str] = frozenset()
+
+
+def stated(located: Located) -> Stated:
+    claim: Claim = located.record
+    contradicts = (
+        frozenset(link.claim for link in claim.links if link.type == "contradicts")
+        if claim.links
+        else NO_LINKS
+    )
+    return Stated(spot(located), claim.value, contradicts)
+
+
+def linked_as_contradicting(a: Stated, b: Stated) -> bool:
     """Whether either claim links the other as contradicting it."""
-    return _contradicts(a, b) or _contradicts(b, a)
+    return b.id in a.contradicts or a.id in b.contradicts
 
 
 @rule(CONFLICT)
-def check_single_valued(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    groups: dict[tuple[str, str], list[Located]] = defaultdict(list)
-    for located in ds.live("claim"):
-        predicate = _predicate_of(ds, located.record)
-        if predicate is not None and predicate.single_valued:
-            groups[(located.record.subject, predicate.id)].append(located)
-    for (subject, predicate_id), claims in groups.items():
-        for first, second in combinations(claims, 2):
-            a: Claim = first.record
-            b: Claim = second.record
-            if not compatible(a.value, b.value) and not linked_as_contradicting(a, b):
-                yield issue(
-                    "single-value-conflict",
-                    f"{predicate_id} of {subject}: this value cannot be true together with "
-                    f"{a.id}'s ({first.file}:{first.line}), and neither claim links the other "
-                    "as contradicting",
-                    file=second.file,
-                    line=second.line,
-                    record=b.id,
-                    pointer="/value",
-                )
+class SingleValued(Check):
+    """Claims of one subject and single-valued predicate must agree or be linked."""
+
+    kinds = frozenset({"predicate", "claim"})
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.single: set[str] = set()
+        self.known: set[str] = set()
+        self.groups: dict[tuple[str, str], list[Stated]] = defaultdict(list)
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        record = located.record
+        if isinstance(record, Predicate):
+            if record.id not in self.known:
+                self.known.add(record.id)
+                if record.single_valued:
+                    self.single.add(record.id)
+        elif record.status == "active" and record.predicate in self.single:
+            self.groups[(record.subject, record.predicate)].append(stated(located))
+
+    def finish(self, out: list[Issue]) -> None:
+        for (subject, predicate_id), claims in self.groups.items():
+            for first, second in combinations(claims, 2):
+                if not compatible(first.value, second.value) and not linked_as_contradicting(
+                    first, second
+                ):
+                    out.append(
+                        issue(
+                            "single-value-conflict",
+                            f"{predicate_id} of {subject}: this value cannot be true together "
+                            f"with {first.id}'s ({first.where.file}:{first.where.line}), and "
+                            "neither claim links the other as contradicting",
+                            file=second.where.file,
+                            line=second.where.line,
+                            record=second.id,
+                            pointer="/value",
+                        )
+                    )

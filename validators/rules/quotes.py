@@ -13,11 +13,10 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from ..config import Config
-from ..loading import LoadedDataset, Located
-from ..models import Evidence, Source
+from ..loading import Located
+from ..models import Evidence
 from ..report import Issue
-from .registry import RuleCode, issue_at, rule
+from .registry import Check, RuleCode, issue_at, rule
 
 NOT_FOUND = RuleCode(
     "quote-not-found",
@@ -84,6 +83,9 @@ def closest_passage(text: str, quote: str) -> str | None:
 
 
 def _check_evidence(located: Located, index: int, evidence: Evidence, text: str) -> Iterator[Issue]:
+    start, quote = evidence.start, evidence.quote
+    if start is not None and evidence.end == start + len(quote) and text.startswith(quote, start):
+        return  # anchored where the quote is: the common case, decided without a search
     pointer = f"/evidence/{index}"
     quote = evidence.quote
     found = occurrences(text, evidence.quote)
@@ -132,16 +134,21 @@ def _clip(quote: str, width: int = 60) -> str:
 
 
 @rule(NOT_FOUND, AMBIGUOUS, OFFSETS, NO_OFFSETS)
-def check_quotes(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in [*ds.live("event"), *ds.live("claim")]:
+class Quotes(Check):
+    kinds = frozenset({"event", "claim"})
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        if located.record.status != "active":
+            return
+        entries = self.index.entries
         for index, evidence in enumerate(located.record.evidence):
-            source = ds.by_id.get(evidence.source)
-            if source is None or not isinstance(source.record, Source):
+            entry = entries.get(evidence.source)
+            if entry is None or entry.type != "source":
                 continue  # reported by the reference rules
-            text = ds.source_text(source.record).text
-            if text is None:
+            found = self.index.source_text(evidence.source)
+            if found is None or found.text is None:
                 continue  # reported by the source rules
-            yield from _check_evidence(located, index, evidence, text)
+            out.extend(_check_evidence(located, index, evidence, found.text))
 
 
 HEDGE = RuleCode(
@@ -155,13 +162,19 @@ HEDGE = RuleCode(
 
 
 @rule(HEDGE)
-def check_hedges(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in [*ds.live("event"), *ds.live("claim")]:
+class Hedges(Check):
+    kinds = frozenset({"event", "claim"})
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        if located.record.status != "active":
+            return
         for index, evidence in enumerate(located.record.evidence):
             if evidence.hedge is not None and evidence.hedge not in evidence.quote:
-                yield issue_at(
-                    located,
-                    "hedge-not-in-quote",
-                    f"hedge {evidence.hedge!r} does not occur in the quote",
-                    pointer=f"/evidence/{index}/hedge",
+                out.append(
+                    issue_at(
+                        located,
+                        "hedge-not-in-quote",
+                        f"hedge {evidence.hedge!r} does not occur in the quote",
+                        pointer=f"/evidence/{index}/hedge",
+                    )
                 )

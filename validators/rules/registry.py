@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
 
 from ..config import Config
-from ..loading import LoadedDataset, Located
+from ..index import Index
+from ..kinds import KINDS
+from ..loading import Located
 from ..report import Issue, Severity
 
-Check = Callable[[LoadedDataset, Config], Iterable[Issue]]
+ALL_KINDS = frozenset(kind.name for kind in KINDS)
+
+
+class Check:
+    """One run of a rule over a dataset.  Records stream past in file order (predicates,
+    sources, entities, events, claims, exclusions); ``see`` is called with each valid record of
+    the kinds in ``kinds``, then ``finish`` once.  A check keeps only the facts it needs.
+    """
+
+    kinds: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, index: Index, config: Config) -> None:
+        self.index = index
+        self.config = config
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        """Check one record as it is read, appending issues to ``out``."""
+
+    def finish(self, out: list[Issue]) -> None:
+        """Check what needs every record, once all are read."""
 
 
 @dataclass(frozen=True)
@@ -20,7 +42,7 @@ class Rule:
     """
 
     codes: tuple[RuleCode, ...]
-    check: Check
+    check: type[Check]
 
 
 @dataclass(frozen=True)
@@ -47,10 +69,10 @@ def register_code(code: RuleCode) -> RuleCode:
     return code
 
 
-def rule(*codes: RuleCode) -> Callable[[Check], Check]:
-    """Register a check function together with the codes it may emit."""
+def rule(*codes: RuleCode) -> Callable[[type[Check]], type[Check]]:
+    """Register a check together with the codes it may emit."""
 
-    def decorate(check: Check) -> Check:
+    def decorate(check: type[Check]) -> type[Check]:
         for code in codes:
             register_code(code)
         RULES.append(Rule(codes, check))
@@ -66,8 +88,19 @@ def issue(code: str, message: str, **where: object) -> Issue:
     return Issue(code, doc.severity, message, hint=str(hint), **where)  # type: ignore[arg-type]
 
 
+class Place(Protocol):
+    """A record's place in the dataset: a :class:`Located` record, or a kept ``Spot``."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+
+
 def issue_at(
-    located: Located, code: str, message: str, pointer: str | None = None, hint: str | None = None
+    located: Place, code: str, message: str, pointer: str | None = None, hint: str | None = None
 ) -> Issue:
     """An issue about one record, placed at the file and line it was read from."""
     return issue(

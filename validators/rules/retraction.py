@@ -1,14 +1,12 @@
-"""Retracted records: withdrawn with a reason, never deleted, never relied on by live records."""
+"""Retracted records: withdrawn with a reason, never deleted, replaced by their own type."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..config import Config
-from ..loading import LoadedDataset
+from ..index import Index, Spot, record_type, spot
+from ..loading import Located
 from ..report import Issue
-from .ids import record_type, references
-from .registry import RuleCode, issue_at, rule
+from .registry import ALL_KINDS, Check, Place, RuleCode, issue_at, rule
 
 INCONSISTENT = RuleCode(
     "retraction-inconsistent",
@@ -17,14 +15,6 @@ INCONSISTENT = RuleCode(
     "A record with `status: retracted` must say why in `retraction` (reason, and superseded_by "
     "where a replacement exists); an active record has no `retraction`.",
     'Add `retraction: {"reason": ...}` to the retracted record, or remove it from the active one.',
-)
-RELIES = RuleCode(
-    "ref-retracted",
-    "error",
-    "A live record relies on a retracted record",
-    "Retracted records stay in the files so that their ids are never reused, but no active "
-    "record may use one as subject, source, participant, place or link target.",
-    "Point the reference at the record that supersedes it, or retract the referring record too.",
 )
 SUPERSEDED = RuleCode(
     "superseded-by-invalid",
@@ -36,8 +26,19 @@ SUPERSEDED = RuleCode(
 
 
 @rule(INCONSISTENT, SUPERSEDED)
-def check_retractions(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.all_records():
+class Retractions(Check):
+    """Status and retraction agree; a successor exists, is active and of the same type.
+
+    A successor not read yet (usually later in the same file) is checked at the end.
+    """
+
+    kinds = ALL_KINDS
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.pending: list[tuple[Spot, str, str]] = []
+
+    def see(self, located: Located, out: list[Issue]) -> None:
         record = located.record
         if (record.status == "retracted") != (record.retraction is not None):
             state = (
@@ -45,40 +46,42 @@ def check_retractions(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
                 if record.retraction is None
                 else ("active but has a retraction")
             )
-            yield issue_at(
-                located, "retraction-inconsistent", f"the record is {state}", pointer="/status"
+            out.append(
+                issue_at(
+                    located, "retraction-inconsistent", f"the record is {state}", pointer="/status"
+                )
             )
-            continue
+            return
         successor_id = record.retraction.superseded_by if record.retraction else None
         if successor_id is None:
-            continue
-        successor = ds.by_id.get(successor_id)
-        problem = None
-        if successor is None:
-            problem = "does not exist"
-        elif record_type(successor) != record_type(located):
-            problem = f"is a {record_type(successor)}, not a {record_type(located)}"
-        elif successor.record.status != "active":
-            problem = "is itself retracted"
-        if problem:
-            yield issue_at(
-                located,
-                "superseded-by-invalid",
-                f"successor {successor_id} {problem}",
-                pointer="/retraction/superseded_by",
-            )
+            return
+        if successor_id in self.index.entries:
+            _check_successor(self.index, located, record_type(located), successor_id, out)
+        else:
+            self.pending.append((spot(located), record_type(located), successor_id))
+
+    def finish(self, out: list[Issue]) -> None:
+        for where, own_type, successor_id in self.pending:
+            _check_successor(self.index, where, own_type, successor_id, out)
 
 
-@rule(RELIES)
-def check_live_references(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for kind in ds.records:
-        for located in ds.live(kind):
-            for pointer, target, _ in references(located.record):
-                found = ds.by_id.get(target)
-                if found is not None and found.record.status == "retracted":
-                    yield issue_at(
-                        located,
-                        "ref-retracted",
-                        f"{pointer} names {target}, which is retracted",
-                        pointer=pointer,
-                    )
+def _check_successor(
+    index: Index, where: Place, own_type: str, successor_id: str, out: list[Issue]
+) -> None:
+    successor = index.entries.get(successor_id)
+    if successor is None:
+        problem = "does not exist"
+    elif successor.type != own_type:
+        problem = f"is a {successor.type}, not a {own_type}"
+    elif not successor.active:
+        problem = "is itself retracted"
+    else:
+        return
+    out.append(
+        issue_at(
+            where,
+            "superseded-by-invalid",
+            f"successor {successor_id} {problem}",
+            pointer="/retraction/superseded_by",
+        )
+    )

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..config import Config
-from ..loading import LoadedDataset
+from ..loading import Located
 from ..models import Source
 from ..report import Issue
-from .registry import RuleCode, issue_at, rule
+from .registry import Check, RuleCode, issue_at, rule
 
 TEXT_MISSING = RuleCode(
     "source-text-missing",
@@ -45,16 +42,22 @@ CHECKSUM = RuleCode(
 
 
 @rule(TEXT_MISSING, PATH_UNSAFE, TEXT_INVALID, CHECKSUM)
-def check_source_texts(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.records["source"]:
+class SourceTexts(Check):
+    kinds = frozenset({"source"})
+
+    def see(self, located: Located, out: list[Issue]) -> None:
         source: Source = located.record
-        found = ds.source_text(source)
+        found = self.index.source_text(source.id)
+        if found is None:
+            return  # cannot happen: the index holds every source read
         if found.problem_code is not None:
-            yield issue_at(located, found.problem_code, found.problem or "", pointer="/path")
+            out.append(issue_at(located, found.problem_code, found.problem or "", pointer="/path"))
         elif found.sha256 != source.sha256:
-            yield issue_at(
-                located,
-                "source-checksum-mismatch",
-                f"{source.path} has sha256 {found.sha256}, the record says {source.sha256}",
-                pointer="/sha256",
+            out.append(
+                issue_at(
+                    located,
+                    "source-checksum-mismatch",
+                    f"{source.path} has sha256 {found.sha256}, the record says {source.sha256}",
+                    pointer="/sha256",
+                )
             )

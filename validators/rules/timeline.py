@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
 
 from ..config import Config
-from ..loading import LoadedDataset
+from ..index import Index, Spot, spot
+from ..loading import Located
 from ..models import Event, Source
 from ..report import Issue
-from .registry import RuleCode, issue_at, rule
+from .registry import Check, RuleCode, issue_at, rule
 
 AFTER_PUBLICATION = RuleCode(
     "event-after-publication",
@@ -29,44 +30,76 @@ ORDER = RuleCode(
 
 
 @rule(AFTER_PUBLICATION)
-def check_event_before_publication(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.live("event"):
-        event: Event = located.record
+class EventBeforePublication(Check):
+    kinds = frozenset({"source", "event"})
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.published: dict[str, dt.date | None] = {}
+        """The latest publication date of the first source read with each id."""
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        record = located.record
+        if isinstance(record, Source):
+            latest = record.published.latest if record.published is not None else None
+            self.published.setdefault(record.id, latest)
+            return
+        event: Event = record
         began = event.date.earliest if event.date else None
-        if began is None or event.tense == "expected":
-            continue
+        if began is None or event.tense == "expected" or event.status != "active":
+            return
+        entries = self.index.entries
         for index, evidence in enumerate(event.evidence):
-            found = ds.by_id.get(evidence.source)
-            if found is None or not isinstance(found.record, Source):
+            entry = entries.get(evidence.source)
+            if entry is None or entry.type != "source":
                 continue
-            published = found.record.published
-            if published is not None and published.latest is not None and began > published.latest:
-                yield issue_at(
-                    located,
-                    "event-after-publication",
-                    f"dated from {began.isoformat()}, but {found.id} was published by "
-                    f"{published.latest.isoformat()} at the latest",
-                    pointer=f"/evidence/{index}/source",
+            latest = self.published.get(evidence.source)
+            if latest is not None and began > latest:
+                out.append(
+                    issue_at(
+                        located,
+                        "event-after-publication",
+                        f"dated from {began.isoformat()}, but {evidence.source} was published "
+                        f"by {latest.isoformat()} at the latest",
+                        pointer=f"/evidence/{index}/source",
+                    )
                 )
 
 
 @rule(ORDER)
-def check_event_order(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.live("event"):
+class EventOrder(Check):
+    """Keeps each event's earliest date and each live event's stated predecessors, and
+    compares them at the end (a predecessor may come later in the file)."""
+
+    kinds = frozenset({"event"})
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.began: dict[str, dt.date | None] = {}
+        self.ordered: list[tuple[Spot, dt.date, tuple[str, ...]]] = []
+
+    def see(self, located: Located, out: list[Issue]) -> None:
         event: Event = located.record
+        self.began.setdefault(event.id, event.date.earliest if event.date else None)
         latest = event.date.latest if event.date else None
-        if latest is None:
-            continue
-        for index, earlier_id in enumerate(event.after):
-            earlier = ds.by_id.get(earlier_id)
-            if earlier is None or not isinstance(earlier.record, Event):
-                continue
-            began = earlier.record.date.earliest if earlier.record.date else None
-            if began is not None and latest < began:
-                yield issue_at(
-                    located,
-                    "event-order-violated",
-                    f"ends by {latest.isoformat()}, before {earlier_id} began "
-                    f"({began.isoformat()}), yet it is recorded as coming after it",
-                    pointer=f"/after/{index}",
-                )
+        if event.status == "active" and latest is not None and event.after:
+            self.ordered.append((spot(located), latest, tuple(event.after)))
+
+    def finish(self, out: list[Issue]) -> None:
+        entries = self.index.entries
+        for where, latest, after in self.ordered:
+            for index, earlier_id in enumerate(after):
+                entry = entries.get(earlier_id)
+                if entry is None or entry.type != "event":
+                    continue
+                began = self.began.get(earlier_id)
+                if began is not None and latest < began:
+                    out.append(
+                        issue_at(
+                            where,
+                            "event-order-violated",
+                            f"ends by {latest.isoformat()}, before {earlier_id} began "
+                            f"({began.isoformat()}), yet it is recorded as coming after it",
+                            pointer=f"/after/{index}",
+                        )
+                    )

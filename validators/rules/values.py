@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..config import Config
-from ..loading import LoadedDataset, Located
+from ..loading import Located
 from ..models import AgeValue, Claim, DateSpan, DateValue, Event, QuantityValue, Source
 from ..report import Issue
 from ..spans import month_bounds, year_bounds
-from .registry import RuleCode, issue_at, rule
+from .registry import Check, RuleCode, issue_at, rule
 
 SPAN_INVERTED = RuleCode(
     "date-span-inverted",
@@ -71,32 +70,40 @@ def _precision_problem(span: DateSpan) -> str | None:
 
 
 @rule(SPAN_INVERTED, PRECISION)
-def check_date_spans(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.all_records():
+class DateSpans(Check):
+    kinds = frozenset({"source", "event", "claim"})
+
+    def see(self, located: Located, out: list[Issue]) -> None:
         for pointer, span in _spans(located):
             if span.earliest and span.latest and span.earliest > span.latest:
-                yield issue_at(
-                    located,
-                    "date-span-inverted",
-                    f"{pointer}: earliest {span.earliest.isoformat()} is after latest "
-                    f"{span.latest.isoformat()}",
-                    pointer=pointer,
+                out.append(
+                    issue_at(
+                        located,
+                        "date-span-inverted",
+                        f"{pointer}: earliest {span.earliest.isoformat()} is after latest "
+                        f"{span.latest.isoformat()}",
+                        pointer=pointer,
+                    )
                 )
             elif (problem := _precision_problem(span)) is not None:
-                yield issue_at(
-                    located,
-                    "date-precision-mismatch",
-                    f"{pointer}: {problem}",
-                    pointer=f"{pointer}/precision",
+                out.append(
+                    issue_at(
+                        located,
+                        "date-precision-mismatch",
+                        f"{pointer}: {problem}",
+                        pointer=f"{pointer}/precision",
+                    )
                 )
 
 
 @rule(QUANTITY)
-def check_quantities(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
-    for located in ds.live("claim"):
+class Quantities(Check):
+    kinds = frozenset({"claim"})
+
+    def see(self, located: Located, out: list[Issue]) -> None:
         value = located.record.value
-        if not isinstance(value, QuantityValue):
-            continue
+        if not isinstance(value, QuantityValue) or located.record.status != "active":
+            return
         low, high, nominal = value.low, value.high, value.nominal
         problem = None
         if low is not None and high is not None and low > high:
@@ -106,9 +113,4 @@ def check_quantities(ds: LoadedDataset, config: Config) -> Iterator[Issue]:
         elif nominal is not None and high is not None and nominal > high:
             problem = f"nominal {nominal} is above high {high}"
         if problem:
-            yield issue_at(
-                located,
-                "quantity-bounds-inverted",
-                problem,
-                pointer="/value",
-            )
+            out.append(issue_at(located, "quantity-bounds-inverted", problem, pointer="/value"))
