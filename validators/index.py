@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from .kinds import ENTITY_PREFIXES, KIND_BY_NAME, KINDS
 from .loading import Located
 from .models import Entity, Source
 from .source_texts import SourceText, read_source_text
@@ -19,6 +20,33 @@ class Entry(NamedTuple):
     active: bool
     file: str
     line: int
+
+
+TYPES: tuple[str, ...] = (*ENTITY_PREFIXES, *(kind.name for kind in KINDS if kind.name != "entity"))
+"""Every record type, in the order their numbers are packed into an index code."""
+_TYPE_NUMBER = {name: number for number, name in enumerate(TYPES)}
+_FILE = {name: KIND_BY_NAME["entity" if name in ENTITY_PREFIXES else name].file for name in TYPES}
+_SHIFT = 5  # 4 bits of type number, 1 bit of status, then the line
+
+
+def pack(type_name: str, active: bool, line: int) -> int:
+    """One small integer for an index entry (the file follows from the type)."""
+    return (line << _SHIFT) | (_TYPE_NUMBER[type_name] << 1) | active
+
+
+def type_of(code: int) -> str:
+    """The record type of a packed entry."""
+    return TYPES[(code >> 1) & 15]
+
+
+def is_active(code: int) -> bool:
+    """Whether the record of a packed entry is active."""
+    return bool(code & 1)
+
+
+def unpack(code: int) -> Entry:
+    name = type_of(code)
+    return Entry(name, is_active(code), _FILE[name], code >> _SHIFT)
 
 
 class Spot(NamedTuple):
@@ -48,7 +76,9 @@ class Index:
 
     def __init__(self, root: Path, invalid_ids: set[str]) -> None:
         self.root = root
-        self.entries: dict[str, Entry] = {}
+        self.codes: dict[str, int] = {}
+        """Every id read so far, with its first record packed by :func:`pack` (an int takes
+        a fraction of the memory of a tuple)."""
         self.invalid_ids = invalid_ids
         self._sources: dict[str, Source] = {}
         self._texts: dict[str, SourceText] = {}
@@ -56,12 +86,25 @@ class Index:
     def add(self, located: Located) -> None:
         """Record a record's id, unless an earlier record has it already."""
         record = located.record
-        if located.id not in self.entries:
-            self.entries[located.id] = Entry(
-                record_type(located), record.status == "active", located.file, located.line
+        if located.id not in self.codes:
+            self.codes[located.id] = pack(
+                record_type(located), record.status == "active", located.line
             )
         if isinstance(record, Source):
             self._sources.setdefault(record.id, record)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self.codes
+
+    def entry(self, record_id: str) -> Entry | None:
+        """The first record read with an id, or ``None`` if there is none (yet)."""
+        code = self.codes.get(record_id)
+        return None if code is None else unpack(code)
+
+    def type(self, record_id: str) -> str | None:
+        """The type of the first record read with an id, or ``None``."""
+        code = self.codes.get(record_id)
+        return None if code is None else type_of(code)
 
     def source_text(self, source_id: str) -> SourceText | None:
         """The text of the first source read with this id (read once); ``None`` if no source

@@ -62,7 +62,11 @@ def age_bounds(born: Bounds[dt.date], on: Bounds[dt.date]) -> Bounds[int]:
     return youngest, oldest
 
 
-def quantity_bounds(value: QuantityValue) -> tuple[float | None, float | None, bool, bool]:
+QuantityBounds = tuple[float | None, float | None, bool, bool]
+"""Low and high bound (``None``: unbounded), and whether each is exclusive."""
+
+
+def quantity_bounds(value: QuantityValue) -> QuantityBounds:
     """Bounds of a quantity, and whether each is exclusive (``more-than``, ``fewer-than``)."""
     low, high = value.low, value.high
     if value.qualifier == "exact" and value.nominal is not None:
@@ -72,8 +76,13 @@ def quantity_bounds(value: QuantityValue) -> tuple[float | None, float | None, b
 
 def quantities_overlap(a: QuantityValue, b: QuantityValue) -> bool:
     """True when two quantities (read as intervals) can both be true."""
-    a_lo, a_hi, a_lo_x, a_hi_x = quantity_bounds(a)
-    b_lo, b_hi, b_lo_x, b_hi_x = quantity_bounds(b)
+    return quantity_bounds_overlap(quantity_bounds(a), quantity_bounds(b))
+
+
+def quantity_bounds_overlap(a: QuantityBounds, b: QuantityBounds) -> bool:
+    """True when two quantities' bounds (see :func:`quantity_bounds`) share a point."""
+    a_lo, a_hi, a_lo_x, a_hi_x = a
+    b_lo, b_hi, b_lo_x, b_hi_x = b
     return _below(a_lo, a_lo_x, b_hi, b_hi_x) and _below(b_lo, b_lo_x, a_hi, a_hi_x)
 
 

@@ -54,7 +54,8 @@ class _Sentences:
         self.text = text
         self.starts = array("q", (s.start for s in spans))
         self.ends = array("q", (s.end for s in spans))
-        self.covering: list[list[str] | None] = [None] * len(spans)
+        self.covering: list[str | list[str] | None] = [None] * len(spans)
+        """Per sentence: no record, the one record, or the lowest few ids covering it."""
         self._by_text: dict[str, list[int]] | None = None
 
     def cover(self, start: int, end: int, record_id: str) -> None:
@@ -67,7 +68,10 @@ class _Sentences:
                 continue
             ids = covering[index]
             if ids is None:
-                covering[index] = [record_id]
+                covering[index] = record_id
+            elif isinstance(ids, str):
+                if ids != record_id:
+                    covering[index] = [ids, record_id]
             elif record_id not in ids:
                 ids.append(record_id)
                 if len(ids) > MAX_SHOWN:
@@ -136,7 +140,9 @@ class Coverage(Check):
             return
         covering = [sentences.covering[i] for i in matching]
         if all(covering):
-            records = sorted({r for ids in covering for r in ids or ()})
+            records = sorted(
+                {r for ids in covering for r in ([ids] if isinstance(ids, str) else ids or ())}
+            )
             out.append(
                 issue_at(
                     located,

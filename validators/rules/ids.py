@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..config import Config
-from ..index import Entry, Index, Spot, spot
+from ..index import Entry, Index, Spot, spot, type_of, unpack
 from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, expected_prefix
 from ..loading import Located
 from ..models import Claim, Entity, Event, Exclusion, Record
@@ -72,8 +72,8 @@ class Duplicates(Check):
     kinds = ALL_KINDS
 
     def see(self, located: Located, out: list[Issue]) -> None:
-        first = self.index.entries[located.id]
-        if first.line != located.line or first.file != located.file:
+        first = self.index.entry(located.id)
+        if first is not None and (first.line != located.line or first.file != located.file):
             out.append(
                 issue_at(
                     located,
@@ -150,17 +150,17 @@ class References(Check):
 
     def see(self, located: Located, out: list[Issue]) -> None:
         active = located.record.status == "active"
-        entries = self.index.entries
+        codes = self.index.codes
         for pointer, target, accepted in references(located.record):
-            entry = entries.get(target)
-            if entry is None:
+            code = codes.get(target)
+            if code is None:
                 self.pending.append((spot(located), active, pointer, target, accepted))
-            elif entry.type not in accepted or (active and not entry.active):
-                _check(located, active, pointer, target, accepted, entry, out)
+            elif type_of(code) not in accepted or (active and not code & 1):
+                _check(located, active, pointer, target, accepted, unpack(code), out)
 
     def finish(self, out: list[Issue]) -> None:
         for where, active, pointer, target, accepted in self.pending:
-            entry = self.index.entries.get(target)
+            entry = self.index.entry(target)
             if entry is not None:
                 _check(where, active, pointer, target, accepted, entry, out)
             elif target not in self.index.invalid_ids:  # else reported already, as invalid

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from ..config import Config
 from ..index import Index, Spot, spot
 from ..loading import Located
-from ..models import AgeValue, Claim, Entity, YearValue
+from ..models import Claim, Entity
 from ..report import Issue
-from ..spans import age_bounds, span_bounds, year_bounds
+from ..spans import age_bounds, year_bounds
 from .predicates import Stated, linked_as_contradicting, stated
 from .registry import Check, RuleCode, issue_at, rule
 
@@ -123,18 +123,16 @@ class People(Check):
 def _check_age(age_claim: Stated, birth_claim: Stated, out: list[Issue]) -> None:
     if linked_as_contradicting(age_claim, birth_claim):
         return
-    age = cast(AgeValue, age_claim.value)
-    born = cast(YearValue, birth_claim.value)
-    youngest, oldest = age_bounds(year_bounds(born.year), span_bounds(age.at))
-    if (youngest is not None and age.years < youngest) or (
-        oldest is not None and age.years > oldest
-    ):
+    _, years, at_earliest, at_latest, *_ = age_claim.value
+    born = birth_claim.value[1]
+    youngest, oldest = age_bounds(year_bounds(born), (at_earliest, at_latest))
+    if (youngest is not None and years < youngest) or (oldest is not None and years > oldest):
         out.append(
             issue_at(
-                age_claim.where,
+                age_claim,
                 "age-birth-year-conflict",
-                f"age {age.years} cannot be right for someone born in "
-                f"{born.year} ({birth_claim.id}): the possible ages "
+                f"age {years} cannot be right for someone born in "
+                f"{born} ({birth_claim.id}): the possible ages "
                 f"are {youngest} to {oldest}",
                 pointer="/value",
             )
@@ -144,14 +142,14 @@ def _check_age(age_claim: Stated, birth_claim: Stated, out: list[Issue]) -> None
 def _check_service_age(start: Stated, birth: Stated, config: Config, out: list[Issue]) -> None:
     if linked_as_contradicting(start, birth):
         return
-    born, joined = cast(YearValue, birth.value).year, cast(YearValue, start.value).year
+    born, joined = birth.value[1], start.value[1]
     youngest, oldest = age_bounds(year_bounds(born), year_bounds(joined))
     if youngest is None or oldest is None:
         return  # cannot happen: both spans are bounded years
     if oldest < 0:
         out.append(
             issue_at(
-                start.where,
+                start,
                 "service-before-birth",
                 f"service from {joined} cannot follow a birth in {born} ({birth.id})",
                 pointer="/value",
@@ -160,7 +158,7 @@ def _check_service_age(start: Stated, birth: Stated, config: Config, out: list[I
     elif youngest > config.max_service_age or oldest < config.min_service_age:
         out.append(
             issue_at(
-                start.where,
+                start,
                 "service-age-implausible",
                 f"born {born} ({birth.id}) and serving from {joined} means joining at "
                 f"{max(youngest, 0)} to {oldest}, outside the plausible "
@@ -171,12 +169,12 @@ def _check_service_age(start: Stated, birth: Stated, config: Config, out: list[I
 
 
 def _check_service_before_events(start: Stated, events: list[_Event], out: list[Issue]) -> None:
-    joined = cast(YearValue, start.value).year
+    joined = start.value[1]
     for event in events:
         if event.latest.year < joined:
             out.append(
                 issue_at(
-                    start.where,
+                    start,
                     "service-after-event",
                     f"service from {joined} starts after {event.where.id} "
                     f"({event.where.file}:{event.where.line}), which ended by "

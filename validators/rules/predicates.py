@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..config import Config
 from ..index import Index, Spot, spot
 from ..loading import Located
-from ..models import Claim, Predicate, Value
+from ..models import Claim, Predicate
 from ..report import Issue
-from ..spans import overlaps, quantities_overlap
+from ..spans import overlaps, quantity_bounds, quantity_bounds_overlap
 from .registry import Check, Place, RuleCode, issue, issue_at, rule
 
 UNKNOWN = RuleCode(
@@ -92,7 +92,7 @@ class PredicateUse(Check):
                     pointer="/value/type",
                 )
             )
-        if claim.subject in self.index.entries:
+        if claim.subject in self.index:
             self._check_subject(located, claim.subject, predicate, out)
         else:
             self.pending.append((spot(located), claim.subject, predicate))
@@ -104,59 +104,86 @@ class PredicateUse(Check):
     def _check_subject(
         self, where: Place, subject: str, predicate: Predicate, out: list[Issue]
     ) -> None:
-        entry = self.index.entries.get(subject)
-        if entry is not None and entry.type not in predicate.subject_types:
+        subject_type = self.index.type(subject)
+        if subject_type is not None and subject_type not in predicate.subject_types:
             out.append(
                 issue_at(
                     where,
                     "subject-type-mismatch",
                     f"{predicate.id} describes {', '.join(predicate.subject_types)}, "
-                    f"but {subject} is a {entry.type}",
+                    f"but {subject} is a {subject_type}",
                     pointer="/subject",
                 )
             )
 
 
-def compatible(a: Value, b: Value) -> bool:
+ValueKey = tuple[Any, ...]
+"""A claim's value reduced to plain data: all that the interval rules compare (see
+:func:`value_key`).  Kept instead of the value itself, so memory stays small."""
+
+
+def value_key(value: Any) -> ValueKey:
+    """The value as a tuple led by its type: a date's bounds; a quantity's bounds; a list's
+    items as a set; an age's years and the date span it was stated at; any other value's
+    fields, which are compared for equality."""
+    kind = value.type
+    if kind == "date":
+        return (kind, value.date.earliest, value.date.latest)
+    if kind == "quantity":
+        return (kind, *quantity_bounds(value))
+    if kind == "text-list":
+        return (kind, frozenset(value.items))
+    if kind == "age":
+        at = value.at
+        return (kind, value.years, at.earliest, at.latest, at.precision, at.basis)
+    return tuple(vars(value).values())
+
+
+def compatible(a: ValueKey, b: ValueKey) -> bool:
     """True when both values can be true of one subject at once (intervals overlap)."""
-    if a.type != b.type:
+    kind = a[0]
+    if kind != b[0]:
         return True  # a type error is reported elsewhere; do not pile on
-    if a.type == "date" and b.type == "date":
-        return overlaps((a.date.earliest, a.date.latest), (b.date.earliest, b.date.latest))
-    if a.type == "quantity" and b.type == "quantity":
-        return quantities_overlap(a, b)
-    if a.type == "text-list" and b.type == "text-list":
-        return set(a.items) == set(b.items)
-    if a.type == "age" and b.type == "age":
-        same_time = a.at.precision == "day" and a.at == b.at
-        return not same_time or a.years == b.years
+    if kind == "date":
+        return overlaps((a[1], a[2]), (b[1], b[2]))
+    if kind == "quantity":
+        return quantity_bounds_overlap((a[1], a[2], a[3], a[4]), (b[1], b[2], b[3], b[4]))
+    if kind == "age":
+        same_time = a[4] == "day" and a[2:] == b[2:]
+        return not same_time or a[1] == b[1]
     return a == b
 
 
 class Stated(NamedTuple):
-    """What the interval rules keep of a live claim: where it is, its value, and the claims
-    it links as contradicting it."""
+    """What the interval rules keep of a live claim: where it is, its value as plain data,
+    and the claims it links as contradicting it."""
 
-    where: Spot
-    value: Value
+    file: str
+    line: int
+    id: str
+    value: ValueKey
     contradicts: frozenset[str]
-
-    @property
-    def id(self) -> str:
-        return self.where.id
 
 
 NO_LINKS: frozenset[str] = frozenset()
+_last: list[tuple[Located | None, Stated | None]] = [(None, None)]
 
 
 def stated(located: Located) -> Stated:
+    """The facts the interval rules keep of a claim.  Two checks keep them; the last claim's
+    facts are remembered, so that both hold one object rather than two."""
+    last, facts = _last[0]  # one tuple, replaced whole: safe if threads validate at once
+    if last is located and facts is not None:
+        return facts
     claim: Claim = located.record
     contradicts = (
         frozenset(link.claim for link in claim.links if link.type == "contradicts")
         if claim.links
         else NO_LINKS
     )
-    return Stated(spot(located), claim.value, contradicts)
+    facts = Stated(located.file, located.line, located.id, value_key(claim.value), contradicts)
+    _last[0] = (located, facts)
+    return facts
 
 
 def linked_as_contradicting(a: Stated, b: Stated) -> bool:
@@ -196,10 +223,10 @@ class SingleValued(Check):
                         issue(
                             "single-value-conflict",
                             f"{predicate_id} of {subject}: this value cannot be true together "
-                            f"with {first.id}'s ({first.where.file}:{first.where.line}), and "
+                            f"with {first.id}'s ({first.file}:{first.line}), and "
                             "neither claim links the other as contradicting",
-                            file=second.where.file,
-                            line=second.where.line,
+                            file=second.file,
+                            line=second.line,
                             record=second.id,
                             pointer="/value",
                         )

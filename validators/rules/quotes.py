@@ -140,10 +140,8 @@ class Quotes(Check):
     def see(self, located: Located, out: list[Issue]) -> None:
         if located.record.status != "active":
             return
-        entries = self.index.entries
         for index, evidence in enumerate(located.record.evidence):
-            entry = entries.get(evidence.source)
-            if entry is None or entry.type != "source":
+            if self.index.type(evidence.source) != "source":
                 continue  # reported by the reference rules
             found = self.index.source_text(evidence.source)
             if found is None or found.text is None:

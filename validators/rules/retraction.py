@@ -55,7 +55,7 @@ class Retractions(Check):
         successor_id = record.retraction.superseded_by if record.retraction else None
         if successor_id is None:
             return
-        if successor_id in self.index.entries:
+        if successor_id in self.index:
             _check_successor(self.index, located, record_type(located), successor_id, out)
         else:
             self.pending.append((spot(located), record_type(located), successor_id))
@@ -68,7 +68,7 @@ class Retractions(Check):
 def _check_successor(
     index: Index, where: Place, own_type: str, successor_id: str, out: list[Issue]
 ) -> None:
-    successor = index.entries.get(successor_id)
+    successor = index.entry(successor_id)
     if successor is None:
         problem = "does not exist"
     elif successor.type != own_type:

@@ -48,10 +48,8 @@ class EventBeforePublication(Check):
         began = event.date.earliest if event.date else None
         if began is None or event.tense == "expected" or event.status != "active":
             return
-        entries = self.index.entries
         for index, evidence in enumerate(event.evidence):
-            entry = entries.get(evidence.source)
-            if entry is None or entry.type != "source":
+            if self.index.type(evidence.source) != "source":
                 continue
             latest = self.published.get(evidence.source)
             if latest is not None and began > latest:
@@ -86,11 +84,9 @@ class EventOrder(Check):
             self.ordered.append((spot(located), latest, tuple(event.after)))
 
     def finish(self, out: list[Issue]) -> None:
-        entries = self.index.entries
         for where, latest, after in self.ordered:
             for index, earlier_id in enumerate(after):
-                entry = entries.get(earlier_id)
-                if entry is None or entry.type != "event":
+                if self.index.type(earlier_id) != "event":
                     continue
                 began = self.began.get(earlier_id)
                 if began is not None and latest < began:
