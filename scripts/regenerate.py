@@ -1,4 +1,5 @@
-"""Rewrite the generated files: schema/*.schema.json, docs/rules.md and DATASHEET.md.
+"""Rewrite the generated files: schema/*.schema.json, validators/core_schemas.json,
+docs/rules.md and DATASHEET.md.
 
 Run after changing a model or a rule:  python scripts/regenerate.py
 """
@@ -10,6 +11,7 @@ from pathlib import Path
 import kursk_pows
 from kursk_pows.atomic import write_text_atomic
 from kursk_pows.catalog import render_catalog
+from kursk_pows.compiled import SNAPSHOT, snapshot_text
 from kursk_pows.datasheet import render_datasheet
 from kursk_pows.schema_gen import schema_files
 
@@ -19,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     for name, text in schema_files().items():
         write_text_atomic(ROOT / "schema" / name, text)
+    write_text_atomic(ROOT / "validators" / SNAPSHOT, snapshot_text())
     write_text_atomic(ROOT / "docs" / "rules.md", render_catalog())
     try:
         dataset = kursk_pows.load(ROOT / "dataset")

@@ -7,6 +7,9 @@ import json
 import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factory import DatasetSpec
 from kursk_pows import __version__
 from kursk_pows.cli import main
@@ -53,3 +56,30 @@ def test_one_version_everywhere(repo_root: Path) -> None:
     assert top is not None
     assert manifest["version"] == top.group(1) == __version__
     assert main(["manifest", str(repo_root / "dataset"), "--check"]) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.binary(max_size=60).map(lambda b: b.replace(b"\x00", b"\n")),
+    chunk=st.integers(1, 9),
+)
+def test_file_entry_read_in_pieces_matches_the_whole_file(data: bytes, chunk: int) -> None:
+    """Checksum, size and record count come out the same whatever the size of the pieces."""
+    import tempfile
+
+    from kursk_pows import manifest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "f.jsonl"
+        path.write_bytes(data)
+        saved = manifest.CHUNK
+        manifest.CHUNK = chunk
+        try:
+            entry = manifest.file_entry(path)
+        finally:
+            manifest.CHUNK = saved
+    assert entry == {
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "bytes": len(data),
+        "records": sum(1 for line in data.split(b"\n") if line.strip()),
+    }

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .models import Record
+if TYPE_CHECKING:
+    from .models import Record
 
 
 def _nfc(value: Any, key: str | None = None) -> Any:
@@ -37,13 +38,13 @@ def dump_record(record: Record) -> str:
     return json.dumps(canonical_data(record), ensure_ascii=False)
 
 
-def is_canonical_line(text: str, record: Record) -> bool:
-    """Whether ``text`` is the canonical line of ``record``.  A line already in NFC needs no
-    string-by-string normalisation, which is the costly part, so that case is checked fast."""
+def is_canonical_line(text: str, dumped: dict[str, Any]) -> bool:
+    """Whether ``text`` is the canonical line of a record whose JSON data, default values left
+    out, is ``dumped``.  A line already in NFC needs no string-by-string normalisation, which is
+    the costly part, so that case is checked fast."""
     if unicodedata.is_normalized("NFC", text):
-        plain = record.model_dump(mode="json", exclude_defaults=True)
-        return text == json.dumps(plain, ensure_ascii=False)
-    return text == dump_record(record)
+        return text == json.dumps(dumped, ensure_ascii=False)
+    return text == json.dumps(_nfc(dumped), ensure_ascii=False)
 
 
 def dump_records(records: Iterable[Record]) -> str:

@@ -4,12 +4,14 @@ type, status and place, and the source texts.  Records themselves are not kept."
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .kinds import ENTITY_PREFIXES, KIND_BY_NAME, KINDS
 from .loading import Located
-from .models import Entity, Source
 from .source_texts import SourceText, read_source_text
+
+if TYPE_CHECKING:
+    from .models import Source
 
 
 class Entry(NamedTuple):
@@ -63,8 +65,7 @@ def spot(located: Located) -> Spot:
 
 def record_type(located: Located) -> str:
     """An entity's type, or the kind of any other record (``source``, ``event``, ...)."""
-    record = located.record
-    return str(record.type) if isinstance(record, Entity) else located.kind
+    return str(located.record.type) if located.kind == "entity" else located.kind
 
 
 class Index:
@@ -90,7 +91,7 @@ class Index:
             self.codes[located.id] = pack(
                 record_type(located), record.status == "active", located.line
             )
-        if isinstance(record, Source):
+        if located.kind == "source":
             self._sources.setdefault(record.id, record)
 
     def __contains__(self, record_id: object) -> bool:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from .models import Claim, Entity, Event, Exclusion, Identified, Predicate, Record, Source
+if TYPE_CHECKING:
+    from .models import Identified
 
 
 @dataclass(frozen=True)
@@ -13,16 +16,22 @@ class Kind:
 
     name: str
     file: str
-    model: type[Identified]
+    model_name: str
+
+    @property
+    def model(self) -> type[Identified]:
+        """The kind's pydantic model (imported on first use: defining models takes time)."""
+        model: type[Identified] = getattr(import_module(".models", __package__), self.model_name)
+        return model
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("predicate", "predicates.jsonl", Predicate),
-    Kind("source", "sources.jsonl", Source),
-    Kind("entity", "entities.jsonl", Entity),
-    Kind("event", "events.jsonl", Event),
-    Kind("claim", "claims.jsonl", Claim),
-    Kind("exclusion", "exclusions.jsonl", Exclusion),
+    Kind("predicate", "predicates.jsonl", "Predicate"),
+    Kind("source", "sources.jsonl", "Source"),
+    Kind("entity", "entities.jsonl", "Entity"),
+    Kind("event", "events.jsonl", "Event"),
+    Kind("claim", "claims.jsonl", "Claim"),
+    Kind("exclusion", "exclusions.jsonl", "Exclusion"),
 )
 KIND_BY_NAME = {k.name: k for k in KINDS}
 
@@ -48,11 +57,6 @@ KIND_PREFIXES: dict[str, str] = {
 }
 
 
-def expected_prefix(record: Record) -> str:
-    """The id prefix a record must carry, given its kind (and entity type)."""
-    if isinstance(record, Entity):
-        return ENTITY_PREFIXES[record.type]
-    for kind in KINDS:
-        if isinstance(record, kind.model):
-            return KIND_PREFIXES[kind.name]
-    raise TypeError(f"not a record model: {type(record).__name__}")
+def expected_prefix(kind: str, record: Any) -> str:
+    """The id prefix a record of a kind must carry (an entity's depends on its type)."""
+    return ENTITY_PREFIXES[record.type] if kind == "entity" else KIND_PREFIXES[kind]

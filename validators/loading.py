@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from .canonical import is_canonical_line
+from .compiled import model_types
 from .config import Config
 from .kinds import KINDS, Kind
-from .models import Identified, QuantityValue, Record, Source
 from .reading import MAX_EXACT_INT, Line, Unparsed, iter_jsonl, strict_again
 from .report import Issue
 from .schema_errors import issues_from_validation_error
 from .source_texts import SourceText, read_source_text
+
+if TYPE_CHECKING:
+    from .compiled import RecordType
+    from .models import Identified, Record, Source
 
 PROGRESS_EVERY = 10_000
 """Lines between two calls of a progress callback."""
@@ -45,11 +49,17 @@ class RecordReader:
     """
 
     def __init__(
-        self, root: Path, config: Config | None = None, progress: Progress | None = None
+        self,
+        root: Path,
+        config: Config | None = None,
+        progress: Progress | None = None,
+        types: Mapping[str, RecordType] | None = None,
     ) -> None:
         self.root = root
         self.config = config or Config()
         self._progress = progress
+        self._types = types if types is not None else model_types()
+        """How each kind is validated: the models' own validators unless told otherwise."""
         self.issues: list[Issue] = []
         self.invalid_ids: set[str] = set()
         """Ids of records that failed their model: referencing them is not a second error."""
@@ -92,12 +102,17 @@ class RecordReader:
     def _quick(self, kind: Kind, line: Unparsed) -> Identified | None:
         """Validate a line straight from its text; read it again strictly unless the record
         is valid, canonical and within the strict reader's number range."""
+        types = self._types[kind.name]
         try:
-            record = kind.model.model_validate_json(line.text)
+            record = types.validator.validate_json(line.text)
         except ValidationError:
             record = None
-        if record is not None and is_canonical_line(line.text, record) and numbers_exact(record):
-            return record
+        if (
+            record is not None
+            and is_canonical_line(line.text, _dumped(types, record))
+            and numbers_exact(record)
+        ):
+            return record  # type: ignore[no-any-return]
         strict = strict_again(line, kind.file, self.issues, self.config)
         if strict is None:
             return None  # refused by the strict reader (a duplicate key): reported there
@@ -107,8 +122,9 @@ class RecordReader:
         """Validate a strictly read line (the models' Python mode decides), and report it if
         it is not in canonical form."""
         data = line.data
+        types = self._types[kind.name]
         try:
-            record = kind.model.model_validate(data)
+            record = types.validator.validate_python(data)
         except ValidationError as exc:
             record_id = data.get("id") if isinstance(data.get("id"), str) else None
             if record_id is not None:
@@ -117,9 +133,9 @@ class RecordReader:
                 issues_from_validation_error(exc, data, kind.file, line.number, record_id)
             )
             return None
-        if not is_canonical_line(line.text, record):
+        if not is_canonical_line(line.text, _dumped(types, record)):
             self.issues.append(_not_canonical(kind.file, line.number, record))
-        return record
+        return record  # type: ignore[no-any-return]
 
 
 class LoadedDataset:
@@ -173,11 +189,16 @@ def numbers_exact(record: Record) -> bool:
         if (item.start or 0) > MAX_EXACT_INT or (item.end or 0) > MAX_EXACT_INT:
             return False
     value = getattr(record, "value", None)
-    if isinstance(value, QuantityValue):
+    if value is not None and value.type == "quantity":
         for number in (value.low, value.high, value.nominal):
             if isinstance(number, int) and abs(number) > MAX_EXACT_INT:
                 return False
     return True
+
+
+def _dumped(types: RecordType, record: Any) -> Any:
+    """A record as JSON data, default values left out (the canonical form before NFC)."""
+    return types.serializer.to_python(record, mode="json", exclude_defaults=True)
 
 
 def _not_canonical(file: str, line: int, record: Record) -> Issue:

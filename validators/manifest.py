@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_text_atomic
-
 MANIFEST = "manifest.json"
+CHUNK = 1 << 20
+"""Bytes read at a time when a file is checksummed."""
 NAME = "kursk-pows"
 _VERSION = re.compile(r"^__version__ = \"([^\"]+)\"$", re.M)
 _CHANGELOG_TOP = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", re.M)
@@ -31,10 +31,26 @@ def dataset_files(root: Path) -> list[Path]:
 
 
 def file_entry(path: Path) -> dict[str, Any]:
-    data = path.read_bytes()
-    entry: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    """A file's manifest entry: SHA-256, size and, for a record file, its non-blank lines.
+
+    The file is read in pieces of a fixed size, so that checking a large dataset never holds
+    a whole file (or one huge line of it) in memory.
+    """
+    digest, size, records = hashlib.sha256(), 0, 0
+    filled = False  # whether the line being read so far has a byte that is not white space
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            *ended, rest = chunk.split(b"\n")
+            for line in ended:
+                records += filled or bool(line.strip())
+                filled = False
+            filled = filled or bool(rest.strip())
+    records += filled
+    entry: dict[str, Any] = {"sha256": digest.hexdigest(), "bytes": size}
     if path.suffix == ".jsonl":
-        entry["records"] = sum(1 for line in data.split(b"\n") if line.strip())
+        entry["records"] = records
     return entry
 
 
@@ -57,6 +73,8 @@ def write_manifest(root: Path, version: str) -> bool:
     path = root / MANIFEST
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
+    from .atomic import write_text_atomic  # validation never writes: import it only here
+
     write_text_atomic(path, text)
     return True
 

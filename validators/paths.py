@@ -1,19 +1,18 @@
 """Where the bundled dataset and schemas are: inside the installed package.
 
-A wheel carries them as ``kursk_pows/dataset`` and ``kursk_pows/schema`` and they are found with
-``importlib.resources``.  An editable install maps only the Python package onto ``validators/``,
-so there the data is found beside it through the install's PEP 610 record (``direct_url.json``),
-which names the project directory.
+A wheel carries them as ``kursk_pows/dataset`` and ``kursk_pows/schema``, inside the package
+directory.  An editable install maps only the Python package onto ``validators/``, so there the
+data is found beside it: in the project directory, recognised by its ``pyproject.toml``, or else
+through the install's PEP 610 record (``direct_url.json``), which names the project directory.
 """
 
 from __future__ import annotations
 
 import json
-from importlib import metadata, resources
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 DISTRIBUTION = "kursk-pows"
+PACKAGE = Path(__file__).resolve().parent
 
 
 class DataNotFound(RuntimeError):
@@ -26,6 +25,9 @@ def _editable_project() -> Path | None:
     Every installed copy of the distribution is examined: a build's ``*.egg-info`` folder in the
     current directory is also seen as one, but it has no ``direct_url.json``.
     """
+    from importlib import metadata  # slow to import: only when the quick look fails
+    from urllib.parse import unquote, urlparse
+
     for dist in metadata.distributions(name=DISTRIBUTION):
         direct_url = dist.read_text("direct_url.json")
         if not direct_url:
@@ -37,12 +39,24 @@ def _editable_project() -> Path | None:
     return None
 
 
+def _source_checkout() -> Path | None:
+    """The project directory, when the package is imported from its ``validators/`` folder."""
+    project = PACKAGE.parent
+    try:
+        declared = (project / "pyproject.toml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    if PACKAGE.name == "validators" and f'name = "{DISTRIBUTION}"' in declared:
+        return project
+    return None
+
+
 def bundled(name: str) -> Path:
     """The directory of bundled data called ``name`` (``dataset`` or ``schema``)."""
-    packaged = resources.files("kursk_pows").joinpath(name)
-    if isinstance(packaged, Path) and packaged.is_dir():
+    packaged = PACKAGE / name
+    if packaged.is_dir():
         return packaged
-    project = _editable_project()
+    project = _source_checkout() or _editable_project()
     if project is not None and (project / name).is_dir():
         return project / name
     raise DataNotFound(

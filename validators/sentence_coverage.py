@@ -12,11 +12,13 @@ import bisect
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .loading import LoadedDataset
-from .models import Evidence, Exclusion, Source
 from .sentences import Span, split_sentences
+
+if TYPE_CHECKING:
+    from .models import Evidence, Exclusion, Source
 
 Status = Literal["covered", "excluded", "uncovered"]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .models import Source
+if TYPE_CHECKING:
+    from .models import Source
 
 SOURCES_DIR = "sources"
 

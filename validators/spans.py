@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from .models import DateSpan, QuantityValue
+if TYPE_CHECKING:
+    from .models import DateSpan, QuantityValue
 
 T = TypeVar("T", int, float, dt.date)
 Bounds = tuple[T | None, T | None]

@@ -15,7 +15,7 @@ from .kinds import KINDS
 from .loading import Located
 from .models import Claim, Entity, Event, Predicate, Record, Source
 from .report import DatasetInvalid, Report
-from .validation import existing_root, validate
+from .validation import existing_root, run_rules
 
 R = TypeVar("R", bound=Record)
 
@@ -86,7 +86,7 @@ def load(
     """
     root = existing_root(path)
     kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
-    report = validate(root, config, keep=lambda located: kept[located.kind].append(located))
+    report = run_rules(root, config, keep=lambda located: kept[located.kind].append(located))
     if not report.valid:
         raise DatasetInvalid(report)
     return Dataset(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from .compiled import RecordType, view_types
 from .config import Config
 from .index import Index
 from .kinds import KINDS
@@ -53,19 +54,29 @@ def validate(
     path: str | Path | None = None,
     config: Config | None = None,
     progress: Progress | None = None,
-    keep: Callable[[Located], object] | None = None,
 ) -> Report:
     """Validate a dataset directory (default: the bundled dataset) and return the report.
 
     Records stream through the rules one at a time; only the indexes the rules need stay in
-    memory.  ``keep``, if given, is called with every valid record (for callers that want
-    the records too).  Problems in the data are issues in the report, never exceptions.  A
-    path that is not a directory raises ``NotADirectoryError``.  ``progress``, if given, is
-    called now and then with a file name and the lines of it read so far.
+    memory.  Problems in the data are issues in the report, never exceptions.  A path that is
+    not a directory raises ``NotADirectoryError``.  ``progress``, if given, is called now and
+    then with a file name and the lines of it read so far.
     """
-    root = existing_root(path)
+    return run_rules(existing_root(path), config, progress, types=view_types())
+
+
+def run_rules(
+    root: Path,
+    config: Config | None = None,
+    progress: Progress | None = None,
+    keep: Callable[[Located], object] | None = None,
+    types: Mapping[str, RecordType] | None = None,
+) -> Report:
+    """Validate the dataset directory ``root``.  ``keep``, if given, is called with every
+    valid record; ``types`` says how records are validated (see :mod:`kursk_pows.compiled`;
+    by default into pydantic models)."""
     config = config or Config()
-    reader = RecordReader(root, config, progress)
+    reader = RecordReader(root, config, progress, types)
     index = Index(root, reader.invalid_ids)
     checks = [registered.check(index, config) for registered in RULES]
     seeing = {kind.name: [c.see for c in checks if kind.name in c.kinds] for kind in KINDS}

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..index import Index
 from ..loading import Located
-from ..models import Exclusion, Source
 from ..report import Issue
 from ..sentence_coverage import anchor
 from ..sentences import split_sentences
 from .registry import Check, RuleCode, issue, issue_at, rule
+
+if TYPE_CHECKING:
+    from ..models import Exclusion
 
 UNCOVERED = RuleCode(
     "sentence-uncovered",
@@ -101,11 +104,11 @@ class Coverage(Check):
 
     def see(self, located: Located, out: list[Issue]) -> None:
         record = located.record
-        if isinstance(record, Source):
+        if located.kind == "source":
             self._source(located)
         elif record.status != "active":
             return
-        elif isinstance(record, Exclusion):
+        elif located.kind == "exclusion":
             self._exclusion(located, record, out)
         else:
             for evidence in record.evidence:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..config import Config
 from ..index import Entry, Index, Spot, spot, type_of, unpack
 from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, expected_prefix
 from ..loading import Located
-from ..models import Claim, Entity, Event, Exclusion, Record
 from ..report import Issue
 from .registry import ALL_KINDS, Check, Place, RuleCode, issue_at, rule
 
@@ -89,7 +89,7 @@ class IdSyntax(Check):
     kinds = ALL_KINDS
 
     def see(self, located: Located, out: list[Issue]) -> None:
-        prefix = expected_prefix(located.record)
+        prefix = expected_prefix(located.kind, located.record)
         if not SLUG.fullmatch(located.id):
             message = f"id {located.id!r} is not of the form {prefix}:lowercase-words"
         elif located.id.split(":", 1)[0] != prefix:
@@ -99,31 +99,31 @@ class IdSyntax(Check):
         out.append(issue_at(located, "id-malformed", message, pointer="/id"))
 
 
-def references(record: Record) -> Iterator[tuple[str, str, frozenset[str]]]:
-    """Every (pointer, target id, accepted target types) a record holds.
+def references(kind: str, record: Any) -> Iterator[tuple[str, str, frozenset[str]]]:
+    """Every (pointer, target id, accepted target types) a record of a kind holds.
 
     A claim's predicate is left to the ``predicate-unknown`` rule.
     """
-    if isinstance(record, Claim):
+    if kind == "claim":
         yield "/subject", record.subject, SUBJECTS
         yield "/claimed_by", record.claimed_by, CLAIMANTS
         if record.value.type == "entity":
             yield "/value/entity", record.value.entity, SUBJECTS
         for i, link in enumerate(record.links):
             yield f"/links/{i}/claim", link.claim, CLAIMS
-    elif isinstance(record, Entity):
+    elif kind == "entity":
         for i, member in enumerate(record.members):
             yield f"/members/{i}", member, ENTITY_TYPES
-    elif isinstance(record, Event):
+    elif kind == "event":
         if record.place is not None:
             yield "/place", record.place, PLACES
         for i, part in enumerate(record.participants):
             yield f"/participants/{i}/entity", part.entity, ENTITY_TYPES
         for i, earlier in enumerate(record.after):
             yield f"/after/{i}", earlier, EVENTS
-    elif isinstance(record, Exclusion):
+    elif kind == "exclusion":
         yield "/source", record.source, SOURCES
-    if isinstance(record, Event | Claim):
+    if kind in ("event", "claim"):
         for i, ev in enumerate(record.evidence):
             yield f"/evidence/{i}/source", ev.source, SOURCES
             for j, via in enumerate(ev.via):
@@ -151,7 +151,7 @@ class References(Check):
     def see(self, located: Located, out: list[Issue]) -> None:
         active = located.record.status == "active"
         codes = self.index.codes
-        for pointer, target, accepted in references(located.record):
+        for pointer, target, accepted in references(located.kind, located.record):
             code = codes.get(target)
             if code is None:
                 self.pending.append((spot(located), active, pointer, target, accepted))

@@ -15,7 +15,6 @@ from typing import NamedTuple
 from ..config import Config
 from ..index import Index, Spot, spot
 from ..loading import Located
-from ..models import Claim, Entity
 from ..report import Issue
 from ..spans import age_bounds, year_bounds
 from .predicates import Stated, linked_as_contradicting, stated
@@ -86,12 +85,12 @@ class People(Check):
         record = located.record
         if record.status != "active":
             return
-        if isinstance(record, Claim):
+        if located.kind == "claim":
             by_person = self.claims.get(record.predicate)
             expected = "age" if record.predicate == AGE else "year"
             if by_person is not None and record.value.type == expected:
                 by_person[record.subject].append(stated(located))
-        elif isinstance(record, Entity):
+        elif located.kind == "entity":
             for member in record.members:
                 self.groups_of[member].append(record.id)
         elif record.participants and record.date is not None and record.date.latest:

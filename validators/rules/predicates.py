@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..config import Config
 from ..index import Index, Spot, spot
 from ..loading import Located
-from ..models import Claim, Predicate
 from ..report import Issue
 from ..spans import overlaps, quantity_bounds, quantity_bounds_overlap
 from .registry import Check, Place, RuleCode, issue, issue_at, rule
+
+if TYPE_CHECKING:
+    from ..models import Claim, Predicate
 
 UNKNOWN = RuleCode(
     "predicate-unknown",
@@ -65,7 +67,7 @@ class PredicateUse(Check):
 
     def see(self, located: Located, out: list[Issue]) -> None:
         record = located.record
-        if isinstance(record, Predicate):
+        if located.kind == "predicate":
             self.predicates.setdefault(record.id, record)
             return
         if record.status != "active":
@@ -205,7 +207,7 @@ class SingleValued(Check):
 
     def see(self, located: Located, out: list[Issue]) -> None:
         record = located.record
-        if isinstance(record, Predicate):
+        if located.kind == "predicate":
             if record.id not in self.known:
                 self.known.add(record.id)
                 if record.single_valued:

@@ -9,14 +9,16 @@ only shown as a hint.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..loading import Located
-from ..models import Evidence
 from ..report import Issue
 from .registry import Check, RuleCode, issue_at, rule
+
+if TYPE_CHECKING:
+    from ..models import Evidence
 
 NOT_FOUND = RuleCode(
     "quote-not-found",
@@ -72,6 +74,8 @@ def closest_passage(text: str, quote: str) -> str | None:
     or the texts are too long to search in bounded time."""
     if len(quote) > HINT_MAX_QUOTE or len(text) > HINT_MAX_TEXT:
         return None
+    import difflib  # only needed when a quote is not found
+
     best, best_ratio = None, 0.6
     width = len(quote)
     for match in _WORD_START.finditer(text):

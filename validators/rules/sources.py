@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..loading import Located
-from ..models import Source
 from ..report import Issue
 from .registry import Check, RuleCode, issue_at, rule
+
+if TYPE_CHECKING:
+    from ..models import Source
 
 TEXT_MISSING = RuleCode(
     "source-text-missing",

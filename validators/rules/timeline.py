@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..index import Index, Spot, spot
 from ..loading import Located
-from ..models import Event, Source
 from ..report import Issue
 from .registry import Check, RuleCode, issue_at, rule
+
+if TYPE_CHECKING:
+    from ..models import Event
 
 AFTER_PUBLICATION = RuleCode(
     "event-after-publication",
@@ -40,7 +43,7 @@ class EventBeforePublication(Check):
 
     def see(self, located: Located, out: list[Issue]) -> None:
         record = located.record
-        if isinstance(record, Source):
+        if located.kind == "source":
             latest = record.published.latest if record.published is not None else None
             self.published.setdefault(record.id, latest)
             return

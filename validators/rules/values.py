@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..loading import Located
-from ..models import AgeValue, Claim, DateSpan, DateValue, Event, QuantityValue, Source
 from ..report import Issue
 from ..spans import month_bounds, year_bounds
 from .registry import Check, RuleCode, issue_at, rule
+
+if TYPE_CHECKING:
+    from ..models import DateSpan
 
 SPAN_INVERTED = RuleCode(
     "date-span-inverted",
@@ -36,15 +39,15 @@ QUANTITY = RuleCode(
 
 
 def _spans(located: Located) -> Iterator[tuple[str, DateSpan]]:
-    record = located.record
-    if isinstance(record, Source) and record.published is not None:
+    record, kind = located.record, located.kind
+    if kind == "source" and record.published is not None:
         yield "/published", record.published
-    if isinstance(record, Event) and record.date is not None:
+    elif kind == "event" and record.date is not None:
         yield "/date", record.date
-    if isinstance(record, Claim):
-        if isinstance(record.value, DateValue):
+    elif kind == "claim":
+        if record.value.type == "date":
             yield "/value/date", record.value.date
-        if isinstance(record.value, AgeValue):
+        elif record.value.type == "age":
             yield "/value/at", record.value.at
 
 
@@ -102,7 +105,7 @@ class Quantities(Check):
 
     def see(self, located: Located, out: list[Issue]) -> None:
         value = located.record.value
-        if not isinstance(value, QuantityValue) or located.record.status != "active":
+        if value.type != "quantity" or located.record.status != "active":
             return
         low, high, nominal = value.low, value.high, value.nominal
         problem = None
