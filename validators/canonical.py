@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from .models import Record
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, without its per-call set-up."""
+
+
 def _nfc(value: Any, key: str | None = None) -> Any:
     if isinstance(value, str):
         return value if key == "quote" else unicodedata.normalize("NFC", value)
@@ -43,8 +47,8 @@ def is_canonical_line(text: str, dumped: dict[str, Any]) -> bool:
     out, is ``dumped``.  A line already in NFC needs no string-by-string normalisation, which is
     the costly part, so that case is checked fast."""
     if unicodedata.is_normalized("NFC", text):
-        return text == json.dumps(dumped, ensure_ascii=False)
-    return text == json.dumps(_nfc(dumped), ensure_ascii=False)
+        return text == _encode(dumped)
+    return text == _encode(_nfc(dumped))
 
 
 def dump_records(records: Iterable[Record]) -> str:

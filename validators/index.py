@@ -46,6 +46,16 @@ def is_active(code: int) -> bool:
     return bool(code & 1)
 
 
+def line_of(code: int) -> int:
+    """The line of a packed entry's record."""
+    return code >> _SHIFT
+
+
+def file_of(code: int) -> str:
+    """The file of a packed entry's record."""
+    return _FILE[type_of(code)]
+
+
 def unpack(code: int) -> Entry:
     name = type_of(code)
     return Entry(name, is_active(code), _FILE[name], code >> _SHIFT)

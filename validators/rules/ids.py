@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..config import Config
-from ..index import Entry, Index, Spot, spot, type_of, unpack
+from ..index import Entry, Index, Spot, file_of, line_of, spot, type_of, unpack
 from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, expected_prefix
 from ..loading import Located
 from ..report import Issue
@@ -72,13 +72,13 @@ class Duplicates(Check):
     kinds = ALL_KINDS
 
     def see(self, located: Located, out: list[Issue]) -> None:
-        first = self.index.entry(located.id)
-        if first is not None and (first.line != located.line or first.file != located.file):
+        first = self.index.codes[located.id]
+        if line_of(first) != located.line or file_of(first) != located.file:
             out.append(
                 issue_at(
                     located,
                     "id-duplicate",
-                    f"id {located.id} is already used at {first.file}:{first.line}",
+                    f"id {located.id} is already used at {file_of(first)}:{line_of(first)}",
                     pointer="/id",
                 )
             )
