@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pydantic
 import pydantic_core
 import pytest
 
@@ -16,12 +17,9 @@ from kursk_pows.kinds import KINDS
 from kursk_pows.rules import CODES
 from kursk_pows.validation import run_rules
 
-SNAPSHOT_MATCHES = (
-    compiled.json.loads((Path(compiled.__file__).with_name(compiled.SNAPSHOT)).read_text())[
-        "pydantic_core"
-    ]
-    == pydantic_core.__version__
-)
+SNAPSHOT_MATCHES = compiled.json.loads(
+    (Path(compiled.__file__).with_name(compiled.SNAPSHOT)).read_text()
+)["versions"] == {"pydantic": pydantic.VERSION, "pydantic_core": pydantic_core.__version__}
 
 
 def test_snapshot_is_current_or_set_aside() -> None:
@@ -89,3 +87,12 @@ def test_store_refuses_what_it_cannot_name() -> None:
 def test_store_drops_metadata_and_object_addresses() -> None:
     stored = compiled._store({"ref": "pkg.Model:140234", "metadata": {"x": 1}, "strict": True})
     assert stored == {"ref": "pkg.Model", "strict": True}
+
+
+def test_versions_are_read_without_importing_pydantic() -> None:
+    probe = (
+        "import sys; from kursk_pows.compiled import _versions; v = _versions(); "
+        "print(v['pydantic'], 'pydantic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [pydantic.VERSION, "False"]

@@ -7,13 +7,14 @@ from the models are pydantic-core schemas; ``core_schemas.json`` holds them, wri
 they validate into *views*: plain read-only objects with the models' attributes and nothing
 else, enough for the rules.  :func:`kursk_pows.load` still gives analysts the real models.
 
-The stored schemas are used only with the pydantic-core version that wrote them; with any
-other, the validators come from the models themselves, so the result never depends on which
-path was taken.
+The stored schemas are used only with the pydantic and pydantic-core versions that wrote them;
+with any other, the validators come from the models themselves, so the result never depends on
+which path was taken.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -36,6 +37,7 @@ FUNCTIONS: dict[str, Callable[[Any], Any]] = {
 FACTORIES: dict[str, Callable[[], Any]] = {"list": list}
 """The only default factories the models may use."""
 _REF_SUFFIX = re.compile(r":\d+$")  # pydantic makes refs unique with an object's address
+_PYDANTIC_VERSION = re.compile(r"""^VERSION = ['"]([^'"]+)['"]""", re.M)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def view_types() -> dict[str, RecordType]:
     """Validators built from the stored schemas (records come out as views), or, when the
     schemas were written by another pydantic-core than the one installed, the models'."""
     snapshot = json.loads(Path(__file__).with_name(SNAPSHOT).read_text(encoding="utf-8"))
-    if snapshot["pydantic_core"] != pydantic_core.__version__:
+    if snapshot["versions"] != _versions():
         return model_types()
     views: dict[str, type[View]] = {}
     types = {}
@@ -87,6 +89,22 @@ def view_types() -> dict[str, RecordType]:
         schema = _revive(stored, views)
         types[name] = RecordType(SchemaValidator(schema), SchemaSerializer(schema))
     return types
+
+
+def _versions() -> dict[str, str | None]:
+    """The installed pydantic and pydantic-core versions.  pydantic's is read from its
+    ``version.py`` without importing pydantic, whose import alone would cost what the stored
+    schemas save; ``None`` if it cannot be read (then the stored schemas are not used)."""
+    spec = importlib.util.find_spec("pydantic")
+    found = None
+    if spec is not None and spec.origin is not None:
+        try:
+            text = Path(spec.origin).with_name("version.py").read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        match = _PYDANTIC_VERSION.search(text)
+        found = match.group(1) if match else None
+    return {"pydantic": found, "pydantic_core": pydantic_core.__version__}
 
 
 def _revive(node: Any, views: dict[str, type[View]]) -> Any:
@@ -110,7 +128,7 @@ def _revive(node: Any, views: dict[str, type[View]]) -> Any:
 def snapshot_text() -> str:
     """``core_schemas.json`` as the models and the installed pydantic-core would write it."""
     schemas = {kind.name: _store(kind.model.__pydantic_core_schema__) for kind in KINDS}
-    snapshot = {"pydantic_core": pydantic_core.__version__, "schemas": schemas}
+    snapshot = {"versions": _versions(), "schemas": schemas}
     return json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n"
 
 

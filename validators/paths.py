@@ -4,6 +4,11 @@ A wheel carries them as ``kursk_pows/dataset`` and ``kursk_pows/schema``, inside
 directory.  An editable install maps only the Python package onto ``validators/``, so there the
 data is found beside it: in the project directory, recognised by its ``pyproject.toml``, or else
 through the install's PEP 610 record (``direct_url.json``), which names the project directory.
+
+The package directory is found from ``__file__`` rather than with ``importlib.resources``: for
+an install on the file system (the only kind that works, since texts are read as files) both
+give the same directory, and ``importlib.resources`` alone costs a cold ``kursk-pows validate``
+a noticeable share of its start-up.
 """
 
 from __future__ import annotations
