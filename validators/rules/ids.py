@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..config import Config
-from ..index import Entry, Index, Spot, file_of, line_of, spot, type_of, unpack
+from ..index import Entry, Index, Spot, file_of, is_active, line_of, spot, type_of, unpack
 from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, expected_prefix
 from ..loading import Located
 from ..report import Issue
@@ -155,7 +155,7 @@ class References(Check):
             code = codes.get(target)
             if code is None:
                 self.pending.append((spot(located), active, pointer, target, accepted))
-            elif type_of(code) not in accepted or (active and not code & 1):
+            elif type_of(code) not in accepted or (active and not is_active(code)):
                 _check(located, active, pointer, target, accepted, unpack(code), out)
 
     def finish(self, out: list[Issue]) -> None:
