@@ -10,64 +10,54 @@ from typing import Any
 import pytest
 
 import kursk_pows
-from factory import DatasetSpec, claim, evidence
+from factory import SOURCE_ID, DatasetSpec, evidence
 from kursk_pows.loading import numbers_exact
 from kursk_pows.models import Claim
 
 BIG = 2**53 + 1
 
 
-def _canonical_claim_line(spec: DatasetSpec, root: Path, record: dict[str, Any]) -> int:
-    """Append a claim to claims.jsonl as the canonical dump would write it, numbers included;
-    return its line number."""
-    spec.write(root)
+def _number_range_lines(root: Path, value: dict[str, Any], quoted: dict[str, Any]) -> list[int]:
+    """Write the test dataset plus one claim, dumped as the canonical form would write it
+    (numbers included); return the lines of claims.jsonl reported as ``json-number-range``,
+    and the claim's own line last."""
+    DatasetSpec(manifest=False).write(root)
+    subject, predicate = (
+        ("country:russia", "deployed-count")
+        if value["type"] == "quantity"
+        else ("person:soldier-a", "military-role")
+    )
+    record = {
+        "id": "claim:z.big",
+        "subject": subject,
+        "predicate": f"predicate:{predicate}",
+        "value": value,
+        "claimed_by": SOURCE_ID,
+        "evidence": [quoted],
+    }
     path = root / "claims.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines.append(json.dumps(record, ensure_ascii=False))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+    report = kursk_pows.validate(root)
+    found = [
+        i.line for i in report.issues if (i.file, i.code) == ("claims.jsonl", "json-number-range")
+    ]
+    return [*found, len(lines)]
 
 
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [("start", BIG), ("end", BIG)],
-)
-def test_big_offsets_are_refused_as_by_the_strict_reader(
-    tmp_path: Path, field: str, value: int
-) -> None:
-    spec = DatasetSpec(manifest=False)
-    record = claim("claim:z.big", "person:soldier-a", "age", {}, "He is 25 years old.")
-    record = {
-        "id": "claim:z.big",
-        "subject": "person:soldier-a",
-        "predicate": "predicate:military-role",
-        "value": {"type": "text", "text": "sniper"},
-        "claimed_by": record["claimed_by"],
-        "evidence": [{**evidence("He is 25 years old."), field: value}],
-    }
-    line = _canonical_claim_line(spec, tmp_path, record)
-    report = kursk_pows.validate(tmp_path)
-    found = [(i.code, i.line) for i in report.issues if i.file == "claims.jsonl"]
-    assert ("json-number-range", line) in found
+@pytest.mark.parametrize("field", ["start", "end"])
+def test_big_offsets_are_refused_as_by_the_strict_reader(tmp_path: Path, field: str) -> None:
+    quoted = {**evidence("He is 25 years old."), field: BIG}
+    *found, line = _number_range_lines(tmp_path, {"type": "text", "text": "sniper"}, quoted)
+    assert found == [line]
 
 
 @pytest.mark.parametrize("field", ["nominal", "low", "high"])
 def test_big_quantities_are_refused_as_by_the_strict_reader(tmp_path: Path, field: str) -> None:
-    spec = DatasetSpec(manifest=False)
-    base = claim("claim:z.count", "country:russia", "deployed-count", {}, "He is 25 years old.")
-    record = {
-        "id": "claim:z.count",
-        "subject": "country:russia",
-        "predicate": "predicate:deployed-count",
-        "value": {"type": "quantity", "qualifier": "exact", field: -BIG if field == "low" else BIG},
-        "claimed_by": base["claimed_by"],
-        "evidence": [evidence("He is 25 years old.")],
-    }
-    line = _canonical_claim_line(spec, tmp_path, record)
-    report = kursk_pows.validate(tmp_path)
-    assert ("json-number-range", line) in [
-        (i.code, i.line) for i in report.issues if i.file == "claims.jsonl"
-    ]
+    value = {"type": "quantity", "qualifier": "exact", field: -BIG if field == "low" else BIG}
+    *found, line = _number_range_lines(tmp_path, value, evidence("He is 25 years old."))
+    assert found == [line]
 
 
 def test_numbers_exact_accepts_the_limit_and_refuses_beyond() -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kursk_pows.paths import bundled
-from kursk_pows.sentences import split_sentences
+from kursk_pows.sentences import overlapping, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -74,3 +74,21 @@ def test_real_articles_split_where_a_reader_would() -> None:
         "source:seoul-confirms-ukraine-captured-2": 21,
         "source:ukraine-announces-capture-of-two": 20,
     }
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(1, 6)), max_size=12),
+    st.integers(0, 80),
+    st.integers(0, 20),
+)
+def test_overlapping_finds_exactly_the_sentences_a_span_touches(
+    gaps_and_lengths: list[tuple[int, int]], start: int, length: int
+) -> None:
+    starts, ends, position = [], [], 0
+    for gap, size in gaps_and_lengths:  # sentences in order, never overlapping one another
+        starts.append(position + gap)
+        ends.append(position + gap + size)
+        position = ends[-1]
+    end = start + length
+    expected = [i for i in range(len(starts)) if starts[i] < end and ends[i] > start]
+    assert list(overlapping(starts, ends, start, end)) == expected

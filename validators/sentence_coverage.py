@@ -8,17 +8,18 @@ reason.  Every other sentence is *uncovered*, and the ``sentence-uncovered`` rul
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .loading import LoadedDataset
-from .sentences import Span, split_sentences
+from .compiled import view_types
+from .index import Index
+from .loading import RecordReader
+from .sentences import Span, overlapping, split_sentences
 
 if TYPE_CHECKING:
-    from .models import Evidence, Exclusion, Source
+    from .models import Evidence
 
 Status = Literal["covered", "excluded", "uncovered"]
 
@@ -78,65 +79,68 @@ def anchor(evidence: Evidence, text: str) -> tuple[int, int] | None:
     return (found, found + len(evidence.quote)) if found >= 0 else None
 
 
-def _covering_records(
-    ds: LoadedDataset, texts: dict[str, str], spans: dict[str, list[Span]]
-) -> dict[tuple[str, int], list[str]]:
-    """(source id, sentence index) -> ids of records whose evidence overlaps that sentence."""
-    starts = {sid: [s.start for s in sentences] for sid, sentences in spans.items()}
-    covering: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for located in [*ds.live("event"), *ds.live("claim")]:
-        for evidence in located.record.evidence:
-            text = texts.get(evidence.source)
-            found = anchor(evidence, text) if text is not None else None
-            if found is None:
-                continue
-            sentences = spans[evidence.source]
-            first = max(bisect.bisect_right(starts[evidence.source], found[0]) - 1, 0)
-            for index in range(first, len(sentences)):
-                sentence = sentences[index]
-                if sentence.start >= found[1]:
-                    break
-                if sentence.end > found[0] and located.id not in covering[(evidence.source, index)]:
-                    covering[(evidence.source, index)].append(located.id)
-    return covering
+def coverage(path: str | Path | None = None) -> Coverage:
+    """Sentence coverage of a dataset directory (default: the bundled dataset); sources whose
+    text cannot be read are left out.  Problems in the records are for ``validate`` to report."""
+    from .validation import existing_root
 
-
-def coverage_of(ds: LoadedDataset) -> Coverage:
-    """Sentence coverage of a loaded dataset (sources whose text cannot be read are left out)."""
-    texts: dict[str, str] = {}
-    for located in ds.records["source"]:
-        source: Source = located.record
-        text = ds.source_text(source).text
-        if text is not None:
-            texts[source.id] = text
-    spans = {sid: split_sentences(text) for sid, text in texts.items()}
+    root = existing_root(path)
+    reader = RecordReader(root, types=view_types())
+    index = Index(root, reader.invalid_ids)
+    spans: dict[str, list[Span]] = {}
+    bounds: dict[str, tuple[str, list[int], list[int]]] = {}  # text, sentence starts, ends
+    covering: dict[tuple[str, int], set[str]] = defaultdict(set)
     reasons: dict[tuple[str, str], str] = {}
-    for located in ds.live("exclusion"):
-        exclusion: Exclusion = located.record
-        reasons.setdefault((exclusion.source, exclusion.sentence), exclusion.reason)
-    covering = _covering_records(ds, texts, spans)
+    for located in reader:
+        index.add(located)
+        record = located.record
+        if located.kind == "source":
+            found = index.source_text(located.id)
+            if located.id not in spans and found is not None and found.text is not None:
+                spans[located.id] = split_sentences(found.text)
+                bounds[located.id] = _bounds(found.text, spans[located.id])
+        elif record.status != "active":
+            continue
+        elif located.kind == "exclusion":
+            reasons.setdefault((record.source, record.sentence), record.reason)
+        elif located.kind in ("event", "claim"):
+            for evidence in record.evidence:
+                _cover(bounds, evidence, located.id, covering)
     return Coverage(
         {
             sid: tuple(
                 SentenceCoverage(
                     sid,
-                    index + 1,
+                    number + 1,
                     span.line,
                     span.start,
                     span.end,
                     span.text,
-                    tuple(sorted(covering.get((sid, index), ()))),
+                    tuple(sorted(covering.get((sid, number), ()))),
                     reasons.get((sid, span.text)),
                 )
-                for index, span in enumerate(sentences)
+                for number, span in enumerate(sentences)
             )
             for sid, sentences in spans.items()
         }
     )
 
 
-def coverage(path: str | Path | None = None) -> Coverage:
-    """Sentence coverage of a dataset directory (default: the bundled dataset)."""
-    from .validation import existing_root
+def _bounds(text: str, spans: list[Span]) -> tuple[str, list[int], list[int]]:
+    return text, [s.start for s in spans], [s.end for s in spans]
 
-    return coverage_of(LoadedDataset(existing_root(path)))
+
+def _cover(
+    bounds: dict[str, tuple[str, list[int], list[int]]],
+    evidence: Evidence,
+    record_id: str,
+    covering: dict[tuple[str, int], set[str]],
+) -> None:
+    """Count ``record_id`` as covering every sentence its evidence overlaps."""
+    if evidence.source not in bounds:
+        return  # the source is missing or its text unreadable
+    text, starts, ends = bounds[evidence.source]
+    anchored = anchor(evidence, text)
+    if anchored is not None:
+        for number in overlapping(starts, ends, *anchored):
+            covering[(evidence.source, number)].add(record_id)

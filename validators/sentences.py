@@ -17,7 +17,9 @@ one.  The coverage rule asks every sentence to be covered by evidence or exclude
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
@@ -101,3 +103,13 @@ def split_sentences(text: str) -> list[Span]:
             previous = cut
         offset += len(line) + 1
     return spans
+
+
+def overlapping(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> Iterator[int]:
+    """The indexes of the sentences (given by their sorted ``starts`` and ``ends``) that share a
+    code point with the span ``start``..``end``."""
+    for index in range(max(bisect.bisect_right(starts, start) - 1, 0), len(starts)):
+        if starts[index] >= end:
+            return
+        if ends[index] > start:
+            yield index

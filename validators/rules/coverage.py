@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from array import array
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ from ..index import Index
 from ..loading import Located
 from ..report import Issue
 from ..sentence_coverage import anchor
-from ..sentences import split_sentences
+from ..sentences import overlapping, split_sentences
 from .registry import Check, RuleCode, issue, issue_at, rule
 
 if TYPE_CHECKING:
@@ -63,12 +62,8 @@ class _Sentences:
 
     def cover(self, start: int, end: int, record_id: str) -> None:
         """Count the records whose evidence overlaps each sentence (keeping the lowest ids)."""
-        starts, ends, covering = self.starts, self.ends, self.covering
-        for index in range(max(bisect.bisect_right(starts, start) - 1, 0), len(starts)):
-            if starts[index] >= end:
-                break
-            if ends[index] <= start:
-                continue
+        covering = self.covering
+        for index in overlapping(self.starts, self.ends, start, end):
             ids = covering[index]
             if ids is None:
                 covering[index] = record_id
