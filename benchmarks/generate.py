@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kursk_pows.manifest import write_manifest
+from kursk_pows.releases.manifest import write_manifest
 
 PREDICATES = [
     ("birth-year", "year", ["person"], True),

@@ -30,7 +30,7 @@ KIND_FILES = ("predicates", "sources", "entities", "events", "claims", "exclusio
 FLOOR = """
 import sys
 from pathlib import Path
-from kursk_pows.kinds import KINDS
+from kursk_pows.records.kinds import KINDS
 root = Path(sys.argv[1])
 for kind in KINDS:
     validate = kind.model.model_validate_json

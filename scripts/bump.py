@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
         f"- {line}\n" for line in argv[1:]
     )
     CHANGELOG.write_text(log[:first] + entry + log[first:], encoding="utf-8")
-    from kursk_pows.manifest import write_manifest
+    from kursk_pows.releases.manifest import write_manifest
 
     write_manifest(ROOT / "dataset", new)
     print(f"version {match.group(1)} -> {new}; edit the CHANGELOG entry as needed")

@@ -1,4 +1,4 @@
-"""Rewrite the generated files: schema/*.schema.json, validators/core_schemas.json,
+"""Rewrite the generated files: schema/*.schema.json, validators/records/core_schemas.json,
 docs/rules.md and DATASHEET.md.
 
 Run after changing a model or a rule:  python scripts/regenerate.py
@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import kursk_pows
-from kursk_pows.atomic import write_text_atomic
-from kursk_pows.catalog import render_catalog
-from kursk_pows.compiled import SNAPSHOT, snapshot_text
-from kursk_pows.datasheet import render_datasheet
-from kursk_pows.schema_gen import schema_files
+from kursk_pows.records.compiled import SNAPSHOT, snapshot_text
+from kursk_pows.records.json_schema import schema_files
+from kursk_pows.releases.atomic import write_text_atomic
+from kursk_pows.reports.catalog import render_catalog
+from kursk_pows.reports.datasheet import render_datasheet
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kursk_pows.canonical import dump_record
-from kursk_pows.kinds import KINDS
-from kursk_pows.manifest import write_manifest
+from kursk_pows.records.canonical import dump_record
+from kursk_pows.records.kinds import KINDS
+from kursk_pows.releases.manifest import write_manifest
 
 TEXT = (
     "Two soldiers were captured on January 9. "

@@ -13,7 +13,7 @@ import pytest
 
 import kursk_pows
 from kursk_pows.cli import main
-from kursk_pows.paths import bundled
+from kursk_pows.reading.locations import bundled
 
 Record = dict[str, object]
 

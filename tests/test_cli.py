@@ -111,7 +111,7 @@ def test_internal_error_is_one_line_exit_3(
     def explode(*args: object, **kwargs: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr("kursk_pows.validation.validate", explode)
+    monkeypatch.setattr("kursk_pows.rules.engine.validate", explode)
     assert main(["validate", str(tmp_path)]) == 3
     err = capsys.readouterr().err
     assert err.count("\n") == 1

@@ -9,9 +9,9 @@ import pytest
 
 import kursk_pows
 from kursk_pows import __version__
-from kursk_pows.catalog import render_catalog
-from kursk_pows.datasheet import render_datasheet
-from kursk_pows.examples import EXAMPLES, example_copy
+from kursk_pows.reports.catalog import render_catalog
+from kursk_pows.reports.datasheet import render_datasheet
+from kursk_pows.reports.examples import EXAMPLES, example_copy
 from kursk_pows.rules import CODES
 
 

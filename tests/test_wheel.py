@@ -53,7 +53,7 @@ def test_sdist_carries_tests_data_and_docs(dist: Path) -> None:
         "dataset/manifest.json",
         "dataset/sources/000_ffad7460885e4895.txt",
         "schema/claim.schema.json",
-        "tests/test_rules.py",
+        "tests/rules/test_rules.py",
         "tests/factory.py",
         "tests/data/JSONTestSuite/LICENSE",
         "docs/rules.md",

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .analysis.dataset import Dataset, load
     from .config import Config
-    from .report import DatasetInvalid, Issue, Report
-    from .sentence_coverage import Coverage, coverage
-    from .typed_dataset import Dataset, load
-    from .validation import validate
+    from .issues import DatasetInvalid, Issue, Report
+    from .reports.coverage import Coverage, coverage
+    from .rules.engine import validate
 
 __all__ = [
     "Config",
@@ -35,14 +35,14 @@ __all__ = [
 
 _LAZY = {
     "Config": "config",
-    "Coverage": "sentence_coverage",
-    "coverage": "sentence_coverage",
-    "Dataset": "typed_dataset",
-    "load": "typed_dataset",
-    "DatasetInvalid": "report",
-    "Issue": "report",
-    "Report": "report",
-    "validate": "validation",
+    "Coverage": "reports.coverage",
+    "coverage": "reports.coverage",
+    "Dataset": "analysis.dataset",
+    "load": "analysis.dataset",
+    "DatasetInvalid": "issues",
+    "Issue": "issues",
+    "Report": "issues",
+    "validate": "rules.engine",
 }
 
 

@@ -72,15 +72,15 @@ def _validate(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from .config import Config
-    from .render import render_github, render_json, render_text
-    from .validation import validate
+    from .reports.render import render_github, render_json, render_text
+    from .rules.engine import validate
 
     config = Config()
     if args.min_service_age is not None:
         config = replace(config, min_service_age=args.min_service_age)
     if args.max_service_age is not None:
         config = replace(config, max_service_age=args.max_service_age)
-    from .progress import TerminalProgress
+    from .reports.progress import TerminalProgress
 
     root = _existing_dir(args.path)
     progress = None if args.quiet else TerminalProgress()
@@ -100,7 +100,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _existing_dir(path: str | None) -> Path:
-    from .validation import resolve_root
+    from .reading.locations import resolve_root
 
     root = resolve_root(path)
     if not root.exists():
@@ -117,8 +117,8 @@ class _UsageError(Exception):
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from .render import render_coverage
-    from .sentence_coverage import coverage
+    from .reports.coverage import coverage
+    from .reports.render import render_coverage
 
     result = coverage(_existing_dir(args.path))
     if args.format == "json":
@@ -131,7 +131,7 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .formatting import format_dataset
+    from .releases.fmt import format_dataset
 
     root = _existing_dir(args.path)
     result = format_dataset(root, check=args.check)
@@ -146,13 +146,8 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from .manifest import (
-        MANIFEST,
-        build_manifest,
-        checkout_versions,
-        render_manifest,
-        write_manifest,
-    )
+    from .reading.manifest import MANIFEST, build_manifest, checkout_versions, render_manifest
+    from .releases.manifest import write_manifest
 
     root = _existing_dir(args.path)
     # a checkout states its own version; otherwise the installed package's is used
@@ -171,8 +166,8 @@ def _manifest(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import diff_releases
-    from .releases import ReleaseNotFound, open_release
+    from .releases.diff import diff_releases
+    from .releases.revisions import ReleaseNotFound, open_release
 
     try:
         with open_release(args.old) as old, open_release(args.new) as new:
@@ -215,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _manifest(args)
         if args.command == "diff":
             return _diff(args)
-        from .catalog import render_catalog
+        from .reports.catalog import render_catalog
 
         print(render_catalog(), end="")
         return 0

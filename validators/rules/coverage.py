@@ -6,11 +6,10 @@ from array import array
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..index import Index
-from ..loading import Located
-from ..report import Issue
-from ..sentence_coverage import anchor
-from ..sentences import overlapping, split_sentences
+from ..issues import Issue
+from ..reading.sentences import anchor, overlapping, split_sentences
+from ..reading.stream import Located
+from .index import Index
 from .registry import Check, RuleCode, issue, issue_at, rule
 
 if TYPE_CHECKING:

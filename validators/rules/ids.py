@@ -7,10 +7,20 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..config import Config
-from ..index import Entry, Index, Spot, file_of, is_active, line_of, spot, type_of, unpack
-from ..kinds import ENTITY_PREFIXES, KIND_PREFIXES, expected_prefix
-from ..loading import Located
-from ..report import Issue
+from ..issues import Issue
+from ..reading.stream import Located
+from ..records.kinds import ENTITY_PREFIXES, KIND_PREFIXES, expected_prefix
+from .index import (
+    Entry,
+    Index,
+    Spot,
+    file_of,
+    is_active,
+    line_of,
+    spot,
+    type_of,
+    unpack,
+)
 from .registry import ALL_KINDS, Check, Place, RuleCode, issue_at, rule
 
 SLUG = re.compile(r"[a-z]+:[a-z0-9]+(?:[-.][a-z0-9]+)*")

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .._version import __version__
-from ..manifest import MANIFEST, checkout_versions, dataset_files, file_entry
-from ..paths import DataNotFound, bundled
-from ..reading import parse_line
-from ..report import Issue
+from ..issues import Issue
+from ..reading.jsonl import parse_line
+from ..reading.locations import DataNotFound, bundled
+from ..reading.manifest import MANIFEST, checkout_versions, dataset_files, file_entry
 from .registry import Check, RuleCode, issue, rule
 
 MISSING = RuleCode(

@@ -13,10 +13,10 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..config import Config
-from ..index import Index, Spot, spot
-from ..loading import Located
-from ..report import Issue
-from ..spans import age_bounds, year_bounds
+from ..issues import Issue
+from ..reading.stream import Located
+from ..records.spans import age_bounds, year_bounds
+from .index import Index, Spot, spot
 from .predicates import Stated, linked_as_contradicting, stated
 from .registry import Check, RuleCode, issue_at, rule
 

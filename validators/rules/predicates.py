@@ -8,10 +8,10 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..config import Config
-from ..index import Index, Spot, spot
-from ..loading import Located
-from ..report import Issue
-from ..spans import overlaps, quantity_bounds, quantity_bounds_overlap
+from ..issues import Issue
+from ..reading.stream import Located
+from ..records.spans import overlaps, quantity_bounds, quantity_bounds_overlap
+from .index import Index, Spot, spot
 from .registry import Check, Place, RuleCode, issue, issue_at, rule
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..loading import Located
-from ..report import Issue
+from ..issues import Issue
+from ..reading.stream import Located
 from .registry import Check, RuleCode, issue_at, rule
 
 if TYPE_CHECKING:

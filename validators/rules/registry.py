@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from ..config import Config
-from ..index import Index
-from ..kinds import KINDS
-from ..loading import Located
-from ..report import Issue, Severity
+from ..issues import Issue, Severity
+from ..reading.stream import Located
+from ..records.kinds import KINDS
+from .index import Index
 
 ALL_KINDS = frozenset(kind.name for kind in KINDS)
 

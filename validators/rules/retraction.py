@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..config import Config
-from ..index import Index, Spot, record_type, spot
-from ..loading import Located
-from ..report import Issue
+from ..issues import Issue
+from ..reading.stream import Located
+from .index import Index, Spot, record_type, spot
 from .registry import ALL_KINDS, Check, Place, RuleCode, issue_at, rule
 
 INCONSISTENT = RuleCode(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..loading import Located
-from ..report import Issue
+from ..issues import Issue
+from ..reading.stream import Located
 from .registry import Check, RuleCode, issue_at, rule
 
 if TYPE_CHECKING:

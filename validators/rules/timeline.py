@@ -6,9 +6,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..index import Index, Spot, spot
-from ..loading import Located
-from ..report import Issue
+from ..issues import Issue
+from ..reading.stream import Located
+from .index import Index, Spot, spot
 from .registry import Check, RuleCode, issue_at, rule
 
 if TYPE_CHECKING:

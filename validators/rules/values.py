@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..loading import Located
-from ..report import Issue
-from ..spans import month_bounds, year_bounds
+from ..issues import Issue
+from ..reading.stream import Located
+from ..records.spans import month_bounds, year_bounds
 from .registry import Check, RuleCode, issue_at, rule
 
 if TYPE_CHECKING:

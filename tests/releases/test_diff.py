@@ -1,0 +1,174 @@
+"""diff: what changed between two releases, and the smallest version bump it needs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factory import DatasetSpec, claim
+from kursk_pows.releases.diff import Release, diff_releases, version_bump
+from kursk_pows.releases.manifest import write_manifest
+
+
+def release(spec: DatasetSpec, root: Path, version: str) -> Release:
+    spec.write(root)
+    write_manifest(root, version)
+    return Release(root, None, str(root))
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kursk_pows", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "bump"),
+    [
+        ("1.2.3", "1.2.3", "none"),
+        ("1.2.3", "1.2.4", "patch"),
+        ("1.2.3", "1.3.0", "minor"),
+        ("1.2.3", "2.0.0", "major"),
+        ("1.2.3", "1.2.2", None),
+        ("1.2", "1.3", None),
+    ],
+)
+def test_version_bump(old: str, new: str, bump: str | None) -> None:
+    assert version_bump(old, new) == bump
+
+
+@given(st.tuples(*[st.integers(0, 30)] * 3), st.tuples(*[st.integers(0, 30)] * 3))
+def test_bump_is_none_only_for_equal_and_missing_for_decrease(
+    a: tuple[int, int, int], b: tuple[int, int, int]
+) -> None:
+    bump = version_bump(".".join(map(str, a)), ".".join(map(str, b)))
+    assert (bump is None) == (b < a)
+    assert (bump == "none") == (a == b)
+
+
+def _changed(tmp_path: Path, change: str) -> tuple[Release, Release]:
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    spec = DatasetSpec()
+    if change == "remove":
+        spec.records["claim"] = [c for c in spec.records["claim"] if c["id"] != "claim:a.role"]
+    elif change == "add":
+        spec.records["claim"].append(
+            claim(
+                "claim:b.role",
+                "person:soldier-b",
+                "military-role",
+                {"type": "text", "text": "rifleman"},
+                "as a sniper",
+            )
+        )
+    elif change == "correct":
+        spec.one("claim:a.role")["value"]["text"] = "marksman"
+    elif change == "retype":
+        spec.one("place:front")["type"] = "country"
+    return old, Release(spec.write(tmp_path / "new"), None, "new")
+
+
+@pytest.mark.parametrize(
+    ("change", "required", "described"),
+    [
+        ("remove", "major", "removed claim claim:a.role"),
+        ("add", "minor", "added claim claim:b.role"),
+        ("correct", "patch", "changed claim claim:a.role (value)"),
+        ("retype", "major", "reused id of entity place:front (type)"),
+    ],
+)
+def test_required_bump_per_change(
+    tmp_path: Path, change: str, required: str, described: str
+) -> None:
+    old, new = _changed(tmp_path, change)
+    for version, ok in (
+        ("1.0.0", False),
+        ("1.0.1", required == "patch"),
+        ("1.1.0", required != "major"),
+        ("2.0.0", True),
+    ):
+        write_manifest(new.dataset, version)
+        result = diff_releases(old, new)
+        assert result.required == required
+        assert [c.describe() for c in result.changes] == [described]
+        assert (not result.problems()) == ok, (version, result.problems())
+
+
+def test_retraction_is_a_patch_and_named(tmp_path: Path) -> None:
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    spec = DatasetSpec()
+    spec.one("claim:a.role")["status"] = "retracted"
+    spec.one("claim:a.role")["retraction"] = {"reason": "misread"}
+    new = release(spec, tmp_path / "new", "1.0.1")
+    result = diff_releases(old, new)
+    assert [c.describe() for c in result.changes] == [
+        "retracted claim claim:a.role (retraction, status)"
+    ]
+    assert result.problems() == []
+
+
+def test_schema_field_removed_needs_major(tmp_path: Path, repo_root: Path) -> None:
+    old_schema, new_schema = tmp_path / "old_schema", tmp_path / "new_schema"
+    old_schema.mkdir()
+    new_schema.mkdir()
+    text = (repo_root / "schema" / "entity.schema.json").read_text()
+    (old_schema / "entity.schema.json").write_text(text)
+    schema = json.loads(text)
+    del schema["properties"]["aliases"]
+    schema["properties"]["type"]["enum"].remove("vessel")
+    schema["properties"]["nickname"] = {"type": "string"}
+    (new_schema / "entity.schema.json").write_text(json.dumps(schema))
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    new = Release(release(DatasetSpec(), tmp_path / "new", "1.1.0").dataset, new_schema, "new")
+    result = diff_releases(Release(old.dataset, old_schema, "old"), new)
+    assert [(c.bump, c.describe()) for c in result.changes] == [
+        ("major", "removed field schema entity:Entity.aliases"),
+        ("minor", "added field schema entity:Entity.nickname"),
+        ("major", 'narrowed schema entity:Entity.type ("vessel")'),
+    ]
+    assert "need a major version bump" in result.problems()[0]
+
+
+def test_cli_check_exit_codes_and_json(tmp_path: Path) -> None:
+    old, new = _changed(tmp_path, "remove")
+    write_manifest(new.dataset, "1.1.0")
+    failing = run("diff", str(old.dataset), str(new.dataset), "--check")
+    assert failing.returncode == 1
+    assert failing.stdout.splitlines()[-1] == (
+        "error: the changes need a major version bump, but the version went from 1.0.0 to "
+        "1.1.0 (minor); because: removed claim claim:a.role"
+    )
+    as_json = json.loads(run("diff", str(old.dataset), str(new.dataset), "--format", "json").stdout)
+    assert (as_json["required_bump"], as_json["actual_bump"], as_json["ok"]) == (
+        "major",
+        "minor",
+        False,
+    )
+    write_manifest(new.dataset, "2.0.0")
+    assert run("diff", str(old.dataset), str(new.dataset), "--check").returncode == 0
+
+
+def test_git_revision_and_installed_release(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    release(DatasetSpec(), repo / "dataset", "1.0.0")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "v1"], check=True)
+    (repo / "dataset" / "exclusions.jsonl").write_text("")
+    write_manifest(repo / "dataset", "1.0.0")
+    result = run("diff", "HEAD", ".", "--check", cwd=repo)
+    assert result.returncode == 1
+    assert "removed exclusion exclusion:test-repeat" in result.stdout
+    assert run("diff", "no-such-revision", ".", cwd=repo).returncode == 2
+    assert run("diff", "installed", "installed", "--check").returncode == 0

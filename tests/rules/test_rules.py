@@ -1,0 +1,453 @@
+"""Each rule, triggered by one small change to a valid dataset, reports exactly what it should."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import kursk_pows
+from factory import TEXT, DatasetSpec, claim, day, evidence
+from kursk_pows.config import Config
+from kursk_pows.records.canonical import canonical_data
+from kursk_pows.records.kinds import KIND_BY_NAME
+from kursk_pows.rules import CODES
+from kursk_pows.rules.structure import STRUCTURE_CODES
+
+Mutation = Callable[[DatasetSpec, Path], None]
+CASES: dict[str, tuple[Mutation, list[tuple[str, str | None]]]] = {}
+
+
+def case(name: str, *expected: tuple[str, str | None]) -> Callable[[Mutation], Mutation]:
+    """Register a mutation and the exact (code, record) list it must produce."""
+
+    def register(mutation: Mutation) -> Mutation:
+        CASES[name] = (mutation, list(expected))
+        return mutation
+
+    return register
+
+
+@case("duplicate id", ("id-duplicate", "person:soldier-a"))
+def _duplicate(spec: DatasetSpec, root: Path) -> None:
+    spec.records["entity"].append({"id": "person:soldier-a", "type": "person", "name": "again"})
+
+
+@case("id not a slug", ("id-malformed", "person:Soldier_C"))
+def _bad_slug(spec: DatasetSpec, root: Path) -> None:
+    spec.records["entity"].append({"id": "person:Soldier_C", "type": "person", "name": "c"})
+
+
+@case("id prefix does not match type", ("id-malformed", "org:soldier-c"))
+def _bad_prefix(spec: DatasetSpec, root: Path) -> None:
+    spec.records["entity"].append({"id": "org:soldier-c", "type": "person", "name": "c"})
+
+
+@case("reference to nothing", ("ref-missing", "claim:a.role"))
+def _missing_ref(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["subject"] = "person:nobody"
+
+
+@case("reference to wrong type", ("ref-wrong-type", "event:capture"))
+def _wrong_ref(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:capture")["place"] = "person:soldier-b"
+
+
+@case("unsorted file", ("records-unsorted", "claim:a.age"))
+def _unsorted(spec: DatasetSpec, root: Path) -> None:
+    spec.sort = False
+    for records in spec.records.values():
+        records.sort(key=lambda r: r["id"])
+    claims = spec.records["claim"]  # a.age, a.birth-year, a.role, a.service-start
+    claims.insert(0, claims.pop(2))  # a.role first: a.age is then out of order
+
+
+@case("text file missing", ("source-text-missing", "source:test-article"))
+def _no_text(spec: DatasetSpec, root: Path) -> None:
+    spec.texts.clear()
+
+
+@case("text path leaves sources/", ("source-path-unsafe", "source:test-article"))
+def _escape(spec: DatasetSpec, root: Path) -> None:
+    spec.one("source:test-article")["path"] = "../test.txt"
+
+
+@case("text not UTF-8", ("source-text-invalid", "source:test-article"))
+def _latin1(spec: DatasetSpec, root: Path) -> None:
+    spec.texts["sources/test.txt"] = TEXT.encode() + b"\xff"
+
+
+@case("checksum differs", ("source-checksum-mismatch", "source:test-article"))
+def _checksum(spec: DatasetSpec, root: Path) -> None:
+    spec.one("source:test-article")["sha256"] = "0" * 64
+
+
+@case("quote not verbatim", ("quote-not-found", "claim:a.role"))
+def _misquote(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["evidence"] = [
+        {"source": "source:test-article", "quote": "as a Sniper"}
+    ]
+
+
+@case("quote twice, no offsets", ("quote-ambiguous", "event:transfer"))
+def _ambiguous(spec: DatasetSpec, root: Path) -> None:
+    ev = spec.one("event:transfer")["evidence"][0]
+    del ev["start"], ev["end"]
+
+
+@case("offsets off by one", ("quote-offsets-mismatch", "claim:a.role"))
+def _shifted(spec: DatasetSpec, root: Path) -> None:
+    ev = spec.one("claim:a.role")["evidence"][0]
+    ev["start"] += 1
+    ev["end"] += 1
+
+
+@case("offsets absent", ("quote-offsets-missing", "claim:a.role"))
+def _no_offsets(spec: DatasetSpec, root: Path) -> None:
+    ev = spec.one("claim:a.role")["evidence"][0]
+    del ev["start"], ev["end"]
+
+
+@case("hedge not quoted", ("hedge-not-in-quote", "claim:a.role"))
+def _hedge(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["evidence"][0]["hedge"] = "reportedly"
+
+
+@case("unknown predicate", ("predicate-unknown", "claim:a.role"))
+def _unknown_predicate(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["predicate"] = "predicate:favourite-colour"
+
+
+@case("value of wrong type", ("value-type-mismatch", "claim:a.role"))
+def _wrong_value(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["value"] = {"type": "year", "year": 2016}
+
+
+@case("subject of wrong type", ("subject-type-mismatch", "claim:a.role"))
+def _wrong_subject(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["subject"] = "place:kyiv"
+
+
+def _second_role(spec: DatasetSpec, **extra: object) -> None:
+    spec.records["claim"].append(
+        claim(
+            "claim:a.role-2",
+            "person:soldier-a",
+            "military-role",
+            {"type": "text", "text": "rifleman"},
+            "as a sniper",
+            **extra,
+        )
+    )
+
+
+@case("single-valued predicate, two values", ("single-value-conflict", "claim:a.role-2"))
+def _conflict(spec: DatasetSpec, root: Path) -> None:
+    _second_role(spec)
+
+
+@case("conflict linked as contradicting")
+def _linked_conflict(spec: DatasetSpec, root: Path) -> None:
+    _second_role(spec, links=[{"type": "contradicts", "claim": "claim:a.role"}])
+
+
+@case("age impossible for birth year", ("age-birth-year-conflict", "claim:a.age"))
+def _bad_age(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.age")["value"]["years"] = 27
+
+
+@case("service before birth", ("service-before-birth", "claim:a.service-start"))
+def _early_service(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.service-start")["value"]["year"] = 1990
+
+
+@case("service at age 0 or 1", ("service-age-implausible", "claim:a.service-start"))
+def _baby_soldier(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.service-start")["value"]["year"] = 2000
+
+
+@case(
+    "service after capture and transfer",
+    ("service-after-event", "claim:a.service-start"),
+    ("service-after-event", "claim:a.service-start"),
+)
+def _late_service(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.service-start")["value"]["year"] = 2026
+
+
+@case(
+    "events after publication",
+    ("event-after-publication", "event:capture"),
+    ("event-after-publication", "event:transfer"),
+)
+def _early_publication(spec: DatasetSpec, root: Path) -> None:
+    spec.one("source:test-article")["published"] = {
+        "earliest": None,
+        "latest": "2025-01-08",
+        "precision": "range",
+    }
+
+
+@case("expected event may lie ahead")
+def _expected_event(spec: DatasetSpec, root: Path) -> None:
+    transfer = spec.one("event:transfer")
+    transfer["tense"] = "expected"
+    transfer["date"] = {"earliest": "2025-02-01", "latest": None, "precision": "range"}
+
+
+@case("transfer before capture", ("event-order-violated", "event:transfer"))
+def _order(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:transfer")["date"] = day("2025-01-05")
+
+
+@case("date span inverted", ("date-span-inverted", "event:transfer"))
+def _inverted(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:transfer")["date"] = {
+        "earliest": "2025-01-10",
+        "latest": "2025-01-09",
+        "precision": "range",
+    }
+
+
+@case("precision does not match bounds", ("date-precision-mismatch", "event:capture"))
+def _precision(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:capture")["date"] = {
+        "earliest": "2025-01-01",
+        "latest": "2025-01-30",
+        "precision": "month",
+    }
+
+
+@case("quantity low above high", ("quantity-bounds-inverted", "claim:deployed"))
+def _quantity(spec: DatasetSpec, root: Path) -> None:
+    value = {"type": "quantity", "qualifier": "range", "low": 5, "high": 4, "unit": "day"}
+    spec.records["claim"].append(
+        claim("claim:deployed", "group:soldiers", "deployed-count", value, "Two soldiers")
+    )
+
+
+@case("sentence neither covered nor excluded", ("sentence-uncovered", "source:test-article"))
+def _uncovered(spec: DatasetSpec, root: Path) -> None:
+    spec.records["exclusion"].clear()
+
+
+@case("exclusion of a sentence the source lacks", ("exclusion-unmatched", "exclusion:test-typo"))
+def _unmatched(spec: DatasetSpec, root: Path) -> None:
+    spec.records["exclusion"].append(
+        {
+            "id": "exclusion:test-typo",
+            "source": "source:test-article",
+            "sentence": "They were moved to Kyiv",
+            "reason": "a typo: the sentence ends in a period",
+        }
+    )
+
+
+@case("exclusion of a covered sentence", ("exclusion-needless", "exclusion:test-capture"))
+def _needless(spec: DatasetSpec, root: Path) -> None:
+    spec.records["exclusion"].append(
+        {
+            "id": "exclusion:test-capture",
+            "source": "source:test-article",
+            "sentence": "He is 25 years old.",
+            "reason": "none",
+        }
+    )
+
+
+@case(
+    "record file missing",
+    ("file-missing", None),
+    ("sentence-uncovered", "source:test-article"),  # the file held the one exclusion
+)
+def _no_file(spec: DatasetSpec, root: Path) -> None:
+    del spec.records["exclusion"]
+
+
+@case("required field missing", ("field-missing", "place:kyiv"))
+def _field_missing(spec: DatasetSpec, root: Path) -> None:
+    del spec.one("place:kyiv")["name"]
+
+
+@case("unknown field", ("field-unknown", "place:kyiv"))
+def _field_unknown(spec: DatasetSpec, root: Path) -> None:
+    spec.one("place:kyiv")["population"] = 3_000_000
+
+
+@case("string where a number belongs", ("field-invalid", "claim:a.birth-year"))
+def _field_invalid(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.birth-year")["value"]["year"] = "1999"
+
+
+def test_every_rule_code_has_a_case() -> None:
+    covered = {code for _, expected in CASES.values() for code, _ in expected}
+    reader = {c.code for c in STRUCTURE_CODES} - {
+        "file-missing",
+        "field-missing",
+        "field-unknown",
+        "field-invalid",
+    }  # in test_reading.py
+    assert set(CODES) - reader - covered == set()
+
+
+def test_issue_points_at_field(spec: DatasetSpec, tmp_path: Path) -> None:
+    _shifted(spec, tmp_path)
+    (issue,) = kursk_pows.validate(spec.write(tmp_path / "ds")).issues
+    assert (issue.file, issue.line, issue.pointer) == ("claims.jsonl", 3, "/evidence/0/start")
+    assert issue.hint
+    assert str(TEXT.index("as a sniper")) in issue.message
+
+
+def test_closest_passage_is_a_hint(spec: DatasetSpec, tmp_path: Path) -> None:
+    _misquote(spec, tmp_path)
+    (issue,) = kursk_pows.validate(spec.write(tmp_path / "ds")).issues
+    assert issue.hint == "closest passage in the source: 'as a sniper'"
+
+
+def test_service_age_bounds_are_configurable(spec: DatasetSpec, tmp_path: Path) -> None:
+    root = spec.write(tmp_path / "ds")  # born 1999, serving from 2016: joined at 16 or 17
+    strict = kursk_pows.validate(root, Config(min_service_age=18))
+    assert strict.flatten("code", "record") == [
+        ("service-age-implausible", "claim:a.service-start")
+    ]
+    assert kursk_pows.validate(root, Config(min_service_age=17)).issues == ()
+
+
+def test_all_problems_reported_not_first(spec: DatasetSpec, tmp_path: Path) -> None:
+    for mutation in (_missing_ref, _bad_age, _order, _checksum):
+        mutation(spec, tmp_path)
+    codes = set(kursk_pows.validate(spec.write(tmp_path / "ds")).codes())
+    assert codes == {
+        "ref-missing",
+        "age-birth-year-conflict",
+        "event-order-violated",
+        "source-checksum-mismatch",
+    }
+
+
+def test_evidence_helper_anchors_first_occurrence() -> None:
+    assert evidence("Kyiv")["start"] == TEXT.index("Kyiv")
+
+
+@case("retracted without a reason", ("retraction-inconsistent", "claim:a.role"))
+def _retracted_silently(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["status"] = "retracted"
+
+
+@case("active with a retraction", ("retraction-inconsistent", "claim:a.role"))
+def _active_retraction(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["retraction"] = {"reason": "why?"}
+
+
+@case("properly retracted and superseded")
+def _retracted(spec: DatasetSpec, root: Path) -> None:
+    _second_role(spec)
+    spec.one("claim:a.role")["status"] = "retracted"
+    spec.one("claim:a.role")["retraction"] = {
+        "reason": "misread",
+        "superseded_by": "claim:a.role-2",
+    }
+
+
+@case("successor of another type", ("superseded-by-invalid", "claim:a.role"))
+def _bad_successor(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["status"] = "retracted"
+    spec.one("claim:a.role")["retraction"] = {"reason": "misread", "superseded_by": "place:kyiv"}
+
+
+@case("live records rely on a retracted place", ("ref-retracted", "event:transfer"))
+def _relies(spec: DatasetSpec, root: Path) -> None:
+    spec.one("place:kyiv")["status"] = "retracted"
+    spec.one("place:kyiv")["retraction"] = {"reason": "duplicate"}
+
+
+@case("retracted claim covers nothing", ("sentence-uncovered", "source:test-article"))
+def _retracted_coverage(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.age")["status"] = "retracted"
+    spec.one("claim:a.age")["retraction"] = {"reason": "the age was misread"}
+
+
+@case("keys out of order", ("line-not-canonical", "place:kyiv"))
+def _not_canonical(spec: DatasetSpec, root: Path) -> None:
+    kyiv = spec.one("place:kyiv")
+    spec.records["entity"].remove(kyiv)
+    spec.records["entity"].append({"name": "Kyiv", "type": "place", "id": "place:kyiv"})
+    spec.canonical = False
+    for records in spec.records.values():  # everything else stays canonical
+        for i, record in enumerate(records):
+            if record["id"] != "place:kyiv":
+                records[i] = canonical_data(
+                    KIND_BY_NAME[kind_of(record)].model.model_validate(record)
+                )
+
+
+def kind_of(record: dict[str, object]) -> str:
+    prefix = str(record["id"]).split(":", 1)[0]
+    return {
+        "predicate": "predicate",
+        "source": "source",
+        "event": "event",
+        "claim": "claim",
+        "exclusion": "exclusion",
+    }.get(prefix, "entity")
+
+
+@case("no manifest", ("manifest-missing", None))
+def _no_manifest(spec: DatasetSpec, root: Path) -> None:
+    spec.manifest = False
+
+
+@case(
+    "a file changed after the manifest was written",
+    ("manifest-mismatch", None),
+    ("sentence-uncovered", "source:test-article"),
+)
+def _stale_manifest(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = lambda root: (root / "exclusions.jsonl").write_text("")
+
+
+@case("a file the manifest does not list", ("manifest-mismatch", None))
+def _unlisted(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = lambda root: (root / "sources" / "extra.txt").write_text("x")
+
+
+@case("manifest version differs from CHANGELOG", ("version-mismatch", None))
+def _version(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = lambda root: (root.parent / "CHANGELOG.md").write_text(
+        "# Changelog\n\n## [2.0.0] - 2026-11-23\n"
+    )
+
+
+@case("empty text", ("source-text-invalid", "source:test-article"))
+def _empty_text(spec: DatasetSpec, root: Path) -> None:
+    spec.texts["sources/test.txt"] = b""
+
+
+@case("text is a directory", ("source-path-unsafe", "source:test-article"))
+def _text_directory(spec: DatasetSpec, root: Path) -> None:
+    spec.texts.clear()
+    spec.after_write = lambda root: (root / "sources" / "test.txt").mkdir(parents=True)
+
+
+@case("text is a link", ("source-path-unsafe", "source:test-article"))
+def _text_link(spec: DatasetSpec, root: Path) -> None:
+    spec.texts["sources/real.txt"] = spec.texts.pop("sources/test.txt")
+    spec.after_write = lambda root: (root / "sources" / "test.txt").symlink_to("real.txt")
+
+
+@case("absolute text path", ("source-path-unsafe", "source:test-article"))
+def _absolute(spec: DatasetSpec, root: Path) -> None:
+    spec.one("source:test-article")["path"] = "/etc/hostname"
+
+
+# after every @case above, so that the parametrization sees them all
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_mutation_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) -> None:
+    mutation, expected = CASES[name]
+    root = tmp_path / "ds"
+    mutation(spec, root)
+    spec.write(root)
+    spec.after_write(root)
+    report = kursk_pows.validate(root)
+    assert report.flatten("code", "record") == expected

@@ -1,0 +1,69 @@
+"""The package's layers: imports point down, never up or sideways into a higher layer."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SOURCE = Path(__file__).resolve().parent.parent / "validators"
+LAYERS = [
+    {"_version", "config", "issues"},
+    {"models", "records"},
+    {"reading"},
+    {"rules"},
+    {"releases"},
+    {"analysis"},
+    {"reports"},
+    {"cli", "__init__", "__main__"},
+]
+"""From the bottom up: a module may import its own layer's parts and anything below."""
+
+
+def _layer(top: str) -> int:
+    return next(i for i, names in enumerate(LAYERS) if top in names)
+
+
+def _imports(path: Path, root: Path = SOURCE) -> list[tuple[str, int]]:
+    """The top-level part of the package each relative import of ``path`` names, with its line."""
+    package = list(path.relative_to(root).with_suffix("").parts[:-1])
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[: len(package) - (node.level - 1)]
+            target = [*base, *(node.module.split(".") if node.module else [])]
+            names = [alias.name for alias in node.names]
+            found.extend((target[0] if target else name, node.lineno) for name in names)
+    return found
+
+
+MODULES = sorted(SOURCE.rglob("*.py"))
+
+
+def test_every_part_has_a_layer() -> None:
+    tops = {p.relative_to(SOURCE).with_suffix("").parts[0] for p in MODULES}
+    assert tops == set().union(*LAYERS)
+
+
+def _upward(path: Path, root: Path = SOURCE) -> list[tuple[str, int]]:
+    own = _layer(path.relative_to(root).with_suffix("").parts[0])
+    return sorted((top, line) for top, line in _imports(path, root) if _layer(top) > own)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(SOURCE).as_posix())
+def test_imports_point_down(path: Path) -> None:
+    assert _upward(path) == []
+
+
+def test_an_upward_import_is_seen(tmp_path: Path) -> None:
+    module = tmp_path / "reading" / "bad.py"
+    module.parent.mkdir()
+    module.write_text(
+        "from ..issues import Issue\n"
+        "from . import jsonl\n"
+        "def f():\n"
+        "    from ..reports.render import render_text\n"
+        "from .. import cli\n"
+    )
+    assert _upward(module, tmp_path) == [("cli", 5), ("reports", 4)]

@@ -1,0 +1,1 @@
+"""The dataset for analysts: loaded, typed records and the questions asked of them."""

@@ -1,0 +1,102 @@
+"""The loaded, validated dataset as typed records, and the ``load`` function."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+from .._version import __version__
+from ..config import Config
+from ..issues import DatasetInvalid, Report
+from ..models import Claim, Entity, Event, Predicate, Record, Source
+from ..reading.locations import existing_root
+from ..reading.stream import Located
+from ..records.kinds import KINDS
+from ..rules.engine import run_rules
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Typed, read-only records by id, plus the validation report they passed."""
+
+    root: Path
+    version: str | None
+    predicates: Mapping[str, Predicate]
+    sources: Mapping[str, Source]
+    entities: Mapping[str, Entity]
+    events: Mapping[str, Event]
+    claims: Mapping[str, Claim]
+    report: Report
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def get(self, record_id: str) -> Record:
+        """Any record by id; ``KeyError`` names the id when there is none."""
+        for table in (self.claims, self.entities, self.events, self.sources, self.predicates):
+            if record_id in table:
+                return table[record_id]
+        raise KeyError(f"no record with id {record_id!r}")
+
+    def claims_about(self, subject_id: str) -> list[Claim]:
+        """Claims whose subject is ``subject_id``, sorted by claim id."""
+        return list(self._claims_by_subject().get(subject_id, ()))
+
+    def _claims_by_subject(self) -> Mapping[str, tuple[Claim, ...]]:
+        cached = self.__dict__.get("_by_subject")
+        if cached is None:
+            grouped: dict[str, list[Claim]] = defaultdict(list)
+            for claim in self.claims.values():
+                grouped[claim.subject].append(claim)
+            cached = {k: tuple(sorted(v, key=lambda c: c.id)) for k, v in grouped.items()}
+            object.__setattr__(self, "_by_subject", cached)
+        return cached
+
+    def text(self, source_id: str) -> str:
+        """The full text of a source, as shipped."""
+        source = self.sources[source_id]
+        if source_id not in self._texts:
+            self._texts[source_id] = (self.root / source.path).read_text(encoding="utf-8")
+        return self._texts[source_id]
+
+
+def _table(
+    kept: dict[str, list[Located]], kind: str, model: type[R], retracted: bool
+) -> Mapping[str, R]:
+    chosen = [r for r in kept[kind] if retracted or r.record.status == "active"]
+    records: dict[str, R] = {}
+    for located in chosen:
+        records.setdefault(located.id, located.record)
+    return MappingProxyType(dict(sorted(records.items())))
+
+
+def load(
+    path: str | Path | None = None,
+    config: Config | None = None,
+    *,
+    include_retracted: bool = False,
+) -> Dataset:
+    """Load and validate a dataset directory (default: the bundled dataset).
+
+    Retracted records are left out unless ``include_retracted`` is true.  Raises
+    :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
+    """
+    root = existing_root(path)
+    kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
+    report = run_rules(root, config, keep=lambda located: kept[located.kind].append(located))
+    if not report.valid:
+        raise DatasetInvalid(report)
+    return Dataset(
+        root=root,
+        version=__version__ if path is None else None,
+        predicates=_table(kept, "predicate", Predicate, include_retracted),
+        sources=_table(kept, "source", Source, include_retracted),
+        entities=_table(kept, "entity", Entity, include_retracted),
+        events=_table(kept, "event", Event, include_retracted),
+        claims=_table(kept, "claim", Claim, include_retracted),
+        report=report,
+    )

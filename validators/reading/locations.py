@@ -1,0 +1,82 @@
+"""Where a dataset is: the directory given, or the bundled dataset inside the installed package.
+
+A wheel carries them as ``kursk_pows/dataset`` and ``kursk_pows/schema``, inside the package
+directory.  An editable install maps only the Python package onto ``validators/``, so there the
+data is found beside it: in the project directory, recognised by its ``pyproject.toml``, or else
+through the install's PEP 610 record (``direct_url.json``), which names the project directory.
+
+The package directory is found from ``__file__`` rather than with ``importlib.resources``: for
+an install on the file system (the only kind that works, since texts are read as files) both
+give the same directory, and ``importlib.resources`` alone costs a cold ``kursk-pows validate``
+a noticeable share of its start-up.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+DISTRIBUTION = "kursk-pows"
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+class DataNotFound(RuntimeError):
+    """The installed package has no bundled data (a broken or partial install)."""
+
+
+def _editable_project() -> Path | None:
+    """The project directory of an editable install, from its ``direct_url.json``.
+
+    Every installed copy of the distribution is examined: a build's ``*.egg-info`` folder in the
+    current directory is also seen as one, but it has no ``direct_url.json``.
+    """
+    from importlib import metadata  # slow to import: only when the quick look fails
+    from urllib.parse import unquote, urlparse
+
+    for dist in metadata.distributions(name=DISTRIBUTION):
+        direct_url = dist.read_text("direct_url.json")
+        if not direct_url:
+            continue
+        info = json.loads(direct_url)
+        url = urlparse(info.get("url", ""))
+        if info.get("dir_info", {}).get("editable") and url.scheme == "file":
+            return Path(unquote(url.path))
+    return None
+
+
+def _source_checkout() -> Path | None:
+    """The project directory, when the package is imported from its ``validators/`` folder."""
+    project = PACKAGE.parent
+    try:
+        declared = (project / "pyproject.toml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    if PACKAGE.name == "validators" and f'name = "{DISTRIBUTION}"' in declared:
+        return project
+    return None
+
+
+def bundled(name: str) -> Path:
+    """The directory of bundled data called ``name`` (``dataset`` or ``schema``)."""
+    packaged = PACKAGE / name
+    if packaged.is_dir():
+        return packaged
+    project = _source_checkout() or _editable_project()
+    if project is not None and (project / name).is_dir():
+        return project / name
+    raise DataNotFound(
+        f"the kursk-pows installation has no bundled {name}/ directory; reinstall the package"
+    )
+
+
+def resolve_root(path: str | Path | None) -> Path:
+    """The dataset directory to read: the given path, or the bundled dataset."""
+    return bundled("dataset") if path is None else Path(path)
+
+
+def existing_root(path: str | Path | None) -> Path:
+    """Like :func:`resolve_root`, but ``NotADirectoryError`` when it is not a directory."""
+    root = resolve_root(path)
+    if not root.is_dir():
+        raise NotADirectoryError(f"not a dataset directory: {root}")
+    return root

@@ -1,0 +1,2 @@
+"""Maintaining releases: canonical rewriting (fmt), the manifest, diffs between releases
+and atomic writes."""

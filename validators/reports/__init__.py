@@ -1,0 +1,2 @@
+"""Turning results into things people read: rendered reports, the rule catalog, the
+datasheet, coverage and the progress line."""

@@ -1,0 +1,162 @@
+"""DATASHEET.md, the dataset card, rendered from the data so that it cannot drift."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..analysis.dataset import Dataset
+from ..models import DateSpan, Source
+from .coverage import Coverage
+
+INTRO = """\
+# Datasheet: kursk-pows {version}
+
+Generated from the data by `python scripts/regenerate.py`; a test fails when it is out of date.
+
+## What the dataset covers
+
+The facts stated by five news articles published in January 2025 about Ukraine's capture of two
+North Korean soldiers in Russia's Kursk region, and the other war news those articles report
+alongside (North Korea's deployment and losses, the Kursk incursion, the front line near
+Pokrovsk and Kurakhove, diplomatic statements, a Russian tanker adrift in the Baltic). Each fact
+is a claim or an event tied to the exact words of the article that reports it, with who asserts
+it and through whom.
+
+It does **not** cover: anything those five articles do not say (no outside knowledge, no later
+reporting, no corrections of the articles), the photos and videos the articles mention (only
+what the texts say about them), or the truth of the claims: a claim records that someone said
+something, not that it is so.
+"""
+
+BUILT = """\
+## How it was built and reviewed
+
+- Each article text is shipped unchanged, as received, and pinned by its SHA-256.
+- Annotators read each article sentence by sentence and recorded every fact as claims and events,
+  with verbatim quotes anchored by character offsets. Every sentence is either covered by the
+  evidence of some record or listed in `exclusions.jsonl` with the reason it states no fact
+  (headings, bylines, photo credits, link lines); the validator fails otherwise.
+- A second reader who did not write the records checked each article line by line against them;
+  the corrections are listed in CHANGELOG.md.
+- `kursk-pows validate` checks structure, quotes, references and consistency on every change.
+
+## Licence and citation
+
+Annotations (`*.jsonl`, `schema/`): CC BY 4.0. Code: MIT. Article texts: third-party works,
+copyright of their publishers and agencies, included only so that quotes can be verified.
+
+Cite as: *kursk-pows dataset, version {version}*.
+
+## Known limitations
+
+- Five articles only, all from 12 January 2025 or shortly before; many publication dates and all
+  publishers but one URL are unknown from the texts and recorded as intervals or `null`.
+- Where an article does not say which prisoner a fact is about, the claim is about the pair (a
+  group) or the identification is argued in the claim's `note` from two articles read together.
+- Coverage counts a sentence as covered when any evidence overlaps it; that every fact of a
+  covered sentence is on record rests on the annotation and the review, not on a rule.
+- Relative dates ("on Sunday", "five months ago") are resolved only where the texts allow, with
+  the basis written down; otherwise they stay intervals.
+"""
+
+
+def _span(span: DateSpan | None) -> str:
+    if span is None:
+        return "unknown"
+    lo = span.earliest.isoformat() if span.earliest else "?"
+    hi = span.latest.isoformat() if span.latest else "?"
+    return lo if lo == hi else f"{lo} to {hi}"
+
+
+def _unknown(source: Source) -> str:
+    missing = [name for name in ("title", "publisher", "url") if getattr(source, name) is None]
+    if source.published is None or source.published.latest is None:
+        missing.append("exact publication date")
+    return ", ".join(missing) or "nothing"
+
+
+def _cell(text: str | None) -> str:
+    return (text or "—").replace("|", "\\|").replace("\n", " ")
+
+
+def _sources(ds: Dataset) -> list[str]:
+    lines = [
+        "## Sources",
+        "",
+        "| id | title | publisher | url | published | credits | unknown from the text |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for source in ds.sources.values():
+        credits = "; ".join(f"{c.name} ({c.role})" for c in source.credits)
+        lines.append(
+            f"| `{source.id}` | {_cell(source.title)} | {_cell(source.publisher)} | "
+            f"{_cell(source.url)} | {_span(source.published)} | {_cell(credits)} | "
+            f"{_unknown(source)} |"
+        )
+    lines += ["", "How each publication date was determined:", ""]
+    lines += [
+        f"- `{s.id}`: {_cell(s.published.basis if s.published else None)}"
+        for s in ds.sources.values()
+    ]
+    return lines
+
+
+def _counts(ds: Dataset, coverage: Coverage) -> list[str]:
+    stats = coverage.stats()
+    lines = [
+        "## Counts",
+        "",
+        "| records | count |",
+        "|---|---|",
+        f"| sources | {len(ds.sources)} |",
+        f"| entities | {len(ds.entities)} |",
+        f"| events | {len(ds.events)} |",
+        f"| claims | {len(ds.claims)} |",
+        f"| evidence items | {sum(len(c.evidence) for c in ds.claims.values())} (claims), "
+        f"{sum(len(e.evidence) for e in ds.events.values())} (events) |",
+        f"| predicates | {len(ds.predicates)} |",
+        f"| sentences | {stats['sentences']}: {stats['covered']} covered, "
+        f"{stats['excluded']} excluded, {stats['uncovered']} uncovered |",
+        "",
+        "Entities by type: "
+        + ", ".join(
+            f"{t} {n}" for t, n in sorted(Counter(e.type for e in ds.entities.values()).items())
+        )
+        + ".",
+        "",
+        "| predicate | value type | claims |",
+        "|---|---|---|",
+    ]
+    used = Counter(c.predicate for c in ds.claims.values())
+    lines += [f"| `{p.id}` | {p.value_type} | {used[p.id]} |" for p in ds.predicates.values()]
+    return lines
+
+
+def _disagreements(ds: Dataset) -> list[str]:
+    lines = [
+        "## Disagreements on record",
+        "",
+        "Claims linked as contradicting or refining one another; both sides are kept.",
+        "",
+        "| claim | link | other claim | note |",
+        "|---|---|---|---|",
+    ]
+    for claim in ds.claims.values():
+        for link in claim.links:
+            if link.type in ("contradicts", "refines"):
+                lines.append(
+                    f"| `{claim.id}` | {link.type} | `{link.claim}` | {_cell(link.note)} |"
+                )
+    return lines
+
+
+def render_datasheet(ds: Dataset, coverage: Coverage, version: str) -> str:
+    """The whole dataset card as Markdown."""
+    parts = [
+        INTRO.format(version=version),
+        "\n".join(_sources(ds)),
+        "\n".join(_counts(ds, coverage)),
+        "\n".join(_disagreements(ds)),
+        BUILT.format(version=version),
+    ]
+    return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"

@@ -1,0 +1,89 @@
+"""Render a report for people (compiler-style text), machines (JSON) and GitHub Actions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..issues import Issue, Report
+from .coverage import Coverage
+
+
+def _place(issue: Issue, root: str) -> str:
+    path = str(Path(root) / issue.file) if issue.file else root
+    return f"{path}:{issue.line}" if issue.line else path
+
+
+def render_text(report: Report, display_root: str) -> str:
+    """One line per issue, like a compiler, then a hint line and a summary."""
+    lines = []
+    for issue in report.issues:
+        record = f" {issue.record}" if issue.record else ""
+        lines.append(
+            f"{_place(issue, display_root)}: {issue.severity}[{issue.code}]{record} {issue.message}"
+        )
+        if issue.hint:
+            lines.append(f"    hint: {issue.hint}")
+    counts = ", ".join(f"{n} {name}" for name, n in report.stats.items())
+    verdict = "valid" if report.valid else "INVALID"
+    lines.append(
+        f"{display_root}: {verdict}: {len(report.errors)} error(s), "
+        f"{len(report.warnings)} warning(s); records: {counts}"
+    )
+    return "\n".join(lines)
+
+
+def render_json(report: Report) -> str:
+    """The report exactly as :meth:`Report.to_dict` gives it."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: Report, display_root: str) -> str:
+    """GitHub Actions workflow commands: one ``::error``/``::warning`` annotation per issue."""
+    lines = []
+    for issue in report.issues:
+        props = []
+        if issue.file:
+            props.append(f"file={_escape_property(str(Path(display_root) / issue.file))}")
+        if issue.line:
+            props.append(f"line={issue.line}")
+        if issue.column:
+            props.append(f"col={issue.column}")
+        props.append(f"title={_escape_property(issue.code)}")
+        message = issue.message + (f" (hint: {issue.hint})" if issue.hint else "")
+        if issue.record:
+            message = f"{issue.record}: {message}"
+        lines.append(f"::{issue.severity} {','.join(props)}::{_escape_data(message)}")
+    return "\n".join(lines)
+
+
+def render_coverage(coverage: Coverage, uncovered_only: bool = False) -> str:
+    """Each source's sentences with the records that cover them or the reason they are excluded."""
+    lines = []
+    for source, sentences in coverage.sources.items():
+        lines.append(f"== {source}")
+        for s in sentences:
+            if uncovered_only and s.status != "uncovered":
+                continue
+            if s.status == "covered":
+                account = ", ".join(s.records)
+            elif s.status == "excluded":
+                account = f"excluded: {s.exclusion}"
+            else:
+                account = "UNCOVERED"
+            lines.append(f"{s.index:>3} [line {s.line}] {s.text}")
+            lines.append(f"      -> {account}")
+    stats = coverage.stats()
+    lines.append(
+        f"{stats['sentences']} sentences: {stats['covered']} covered, "
+        f"{stats['excluded']} excluded, {stats['uncovered']} uncovered"
+    )
+    return "\n".join(lines)
