@@ -5,15 +5,31 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
 from .kinds import KINDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+class Generator(GenerateJsonSchema):
+    """pydantic's generator, made to write the same schemas with every release in the range
+    the project declares."""
+
+    def literal_schema(self, schema: core_schema.LiteralSchema) -> JsonSchemaValue:
+        """One allowed value is a ``const`` alone.  Older releases (2.7 among them) also wrote
+        it as a one-value ``enum``, which says the same thing."""
+        result = super().literal_schema(schema)
+        if "const" in result and result.get("enum") == [result["const"]]:
+            del result["enum"]
+        return result
+
+
 def schema_for(kind_name: str) -> dict[str, Any]:
     """The JSON Schema of one record kind, with ``$schema``, ``$id`` and title set."""
     kind = next(k for k in KINDS if k.name == kind_name)
-    schema = kind.model.model_json_schema(mode="validation")
+    schema = kind.model.model_json_schema(mode="validation", schema_generator=Generator)
     return {
         "$schema": DIALECT,
         "$id": f"urn:kursk-pows:schema:{kind.name}",
