@@ -1,5 +1,4 @@
-"""Rewrite the generated files: schema/*.schema.json, validators/records/core_schemas.json,
-docs/rules.md and DATASHEET.md.
+"""Rewrite the generated files: schema/*.schema.json, docs/rules.md and DATASHEET.md.
 
 Run after changing a model or a rule:  python scripts/regenerate.py
 """
@@ -9,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import kursk_pows
-from kursk_pows.records.compiled import SNAPSHOT, snapshot_text
 from kursk_pows.records.json_schema import schema_files
 from kursk_pows.releases.atomic import write_text_atomic
 from kursk_pows.reports.catalog import render_catalog
@@ -21,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     for name, text in schema_files().items():
         write_text_atomic(ROOT / "schema" / name, text)
-    write_text_atomic(ROOT / "validators" / SNAPSHOT, snapshot_text())
     write_text_atomic(ROOT / "docs" / "rules.md", render_catalog())
     try:
         dataset = kursk_pows.load(ROOT / "dataset")

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from factory import DatasetSpec
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _schema_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The run's own cache directory (for the stored core schemas), never the user's; the
+    processes tests start inherit it."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))
+    yield
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
 
 
 @pytest.fixture

@@ -136,6 +136,10 @@ def test_wheel_in_fresh_virtualenv(wheel: Path, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = _run_outside(python, CHECK, env, tmp_path).splitlines()
     assert Path(out[0]).is_relative_to(env_dir)
+    probe = (
+        "import sys, kursk_pows; kursk_pows.validate(); print('kursk_pows.models' in sys.modules)"
+    )
+    assert _run_outside(python, probe, env, tmp_path).strip() == "False"  # the cache was used
     cli = subprocess.run(
         [str(env_dir / "bin" / "kursk-pows"), "validate"],
         capture_output=True,

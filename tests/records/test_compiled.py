@@ -1,38 +1,40 @@
-"""The compiled validators (stored core schemas, records as views) agree with the models."""
+"""The compiled validators (the models' core schemas as data, records as views) agree with the
+models, and are what validation and loading use with the installed pydantic."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pydantic
-import pydantic_core
 import pytest
 
 import kursk_pows
+from factory import predicate
 from kursk_pows.reading.locations import resolve_root
-from kursk_pows.records import compiled
+from kursk_pows.records import compiled, schema_cache
 from kursk_pows.records.kinds import KINDS
 from kursk_pows.reports.examples import EXAMPLES, example_copy
 from kursk_pows.rules import CODES
 from kursk_pows.rules.engine import run_rules
 
-SNAPSHOT_MATCHES = compiled.json.loads(
-    (Path(compiled.__file__).with_name(compiled.SNAPSHOT)).read_text()
-)["versions"] == {"pydantic": pydantic.VERSION, "pydantic_core": pydantic_core.__version__}
+PREDICATE = predicate("p", "year", ["person"], single=True)
 
 
-def test_snapshot_is_current_or_set_aside() -> None:
-    """Written by this pydantic-core, the snapshot must equal what the models give now; by
-    another, it must not be used at all."""
-    stored = Path(compiled.__file__).with_name(compiled.SNAPSHOT).read_text(encoding="utf-8")
+def test_views_are_used_and_match_the_models() -> None:
+    """Whatever the installed pydantic, validation goes through views built from the models'
+    schemas as they are now (the cache of the test run holds exactly those)."""
     types = compiled.view_types()
-    if SNAPSHOT_MATCHES:
-        assert stored == compiled.snapshot_text(), "run python scripts/regenerate.py"
-        assert all(types[k.name].validator is not k.model.__pydantic_validator__ for k in KINDS)
-    else:
-        assert all(types[k.name].validator is k.model.__pydantic_validator__ for k in KINDS)
+    assert all(types[k.name].validator is not k.model.__pydantic_validator__ for k in KINDS)
+    record = types["predicate"].validator.validate_python(PREDICATE)
+    assert isinstance(record, compiled.View)
+    assert type(record) is compiled.view_class("Predicate")
+    key = schema_cache.cache_key()
+    assert key is not None
+    assert schema_cache.read(key) == compiled.stored_schemas()
 
 
 @pytest.mark.parametrize("code", sorted(CODES))
@@ -49,32 +51,78 @@ def test_bundled_dataset_views_and_models_agree() -> None:
     assert kursk_pows.validate() == run_rules(root, types=compiled.model_types())
 
 
-def test_validate_does_not_define_the_models() -> None:
-    """The point of the snapshot: a validation does not pay for defining pydantic models."""
-    probe = (
-        "import sys, kursk_pows; kursk_pows.validate(); print('kursk_pows.models' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == str(not SNAPSHOT_MATCHES)
+@pytest.mark.parametrize(
+    "call", ["kursk_pows.validate()", "kursk_pows.load()", "kursk_pows.coverage()"]
+)
+def test_only_the_first_run_defines_the_models(call: str, tmp_path: Path) -> None:
+    """The fast path on the installed pydantic: the first run fills the cache from the models,
+    every later one validates without defining them."""
+    probe = f"import sys, kursk_pows; {call}; print('kursk_pows.models' in sys.modules)"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+        )
+        for _ in range(3)
+    ]
+    assert [run.stdout.strip() for run in runs] == ["True", "False", "False"]
+    assert [run.stderr for run in runs] == ["", "", ""]
+    assert len(list((tmp_path / "kursk-pows").iterdir())) == 1
 
 
 def test_views_are_read_only_and_show_their_fields() -> None:
-    types = compiled.view_types()
-    record = types["predicate"].validator.validate_python(
-        {
-            "id": "predicate:p",
-            "label": "p",
-            "description": "A predicate.",
-            "value_type": "year",
-            "subject_types": ["person"],
-            "single_valued": True,
-        }
-    )
-    # A view refuses with AttributeError; a frozen model (the fallback) with a ValidationError.
-    with pytest.raises((AttributeError, pydantic.ValidationError)):
+    record = compiled.view_types()["predicate"].validator.validate_python(PREDICATE)
+    with pytest.raises(AttributeError, match="Predicate is read-only"):
         record.label = "changed"
+    with pytest.raises(AttributeError, match="read-only"):
+        del record.label
     assert record.label == "p"
     assert repr(record).startswith("Predicate(id='predicate:p', ")
+
+
+def test_views_compare_and_hash_as_the_models_do() -> None:
+    """Equal when the model and every field are; hashable unless a field is a list."""
+    views = compiled.view_types()
+    models = compiled.model_types()
+    other = {**PREDICATE, "label": "q"}
+    for types in (views, models):
+        validate = types["predicate"].validator.validate_python
+        assert validate(PREDICATE) == validate(PREDICATE)
+        assert validate(PREDICATE) != validate(other)
+        with pytest.raises(TypeError, match="unhashable"):
+            hash(validate(PREDICATE))
+    claim = {
+        "id": "claim:c",
+        "subject": "person:a",
+        "predicate": "predicate:born",
+        "value": {"type": "year", "year": 1999},
+        "claimed_by": "source:s",
+        "evidence": [{"source": "source:s", "quote": "born in 1999"}],
+    }
+    year_views = [views["claim"].validator.validate_python(claim).value for _ in range(2)]
+    assert hash(year_views[0]) == hash(year_views[1])
+    assert year_views[0] == year_views[1]
+    assert year_views[0] != object()
+
+
+def test_a_view_becomes_a_model_on_request() -> None:
+    """What the README tells analysts who want a pydantic model (``model_dump`` and the rest)."""
+    from kursk_pows.models import Predicate
+
+    view = compiled.view_types()["predicate"].validator.validate_python(PREDICATE)
+    model = Predicate.model_validate(view, from_attributes=True)
+    assert model == Predicate.model_validate(PREDICATE)
+
+
+def test_a_schema_it_cannot_store_falls_back_to_the_models_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(compiled, "FUNCTIONS", {})
+    with pytest.warns(RuntimeWarning, match="validated by the pydantic models.*does not know"):
+        types = compiled.view_types()
+    assert all(types[k.name].validator is k.model.__pydantic_validator__ for k in KINDS)
+    assert not (tmp_path / "kursk-pows").exists()
 
 
 def test_store_refuses_what_it_cannot_name() -> None:
@@ -91,10 +139,24 @@ def test_store_drops_metadata_and_object_addresses() -> None:
     assert stored == {"ref": "pkg.Model", "strict": True}
 
 
-def test_versions_are_read_without_importing_pydantic() -> None:
-    probe = (
-        "import sys; from kursk_pows.records.compiled import _versions; v = _versions(); "
-        "print(v['pydantic'], 'pydantic' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == [pydantic.VERSION, "False"]
+def test_revive_gives_only_views_and_known_functions() -> None:
+    assert compiled._revive({"$class": "Anything"}) is compiled.view_class("Anything")
+    assert issubclass(compiled.view_class("Anything"), compiled.View)
+    assert compiled._revive([{"$function": "iso_date"}]) == [compiled.FUNCTIONS["iso_date"]]
+    with pytest.raises(KeyError):
+        compiled._revive({"$function": "os.system"})
+    with pytest.raises(KeyError):
+        compiled._revive({"$factory": "dict"})
+
+
+def test_stored_schemas_are_json_data() -> None:
+    stored = compiled.stored_schemas()
+    assert json.loads(json.dumps(stored)) == stored
+    assert sorted(stored) == sorted(k.name for k in KINDS)
+
+
+def test_a_frozen_model_and_a_view_both_refuse_changes() -> None:
+    """Both paths keep records read-only (the models with pydantic's own error)."""
+    model = compiled.model_types()["predicate"].validator.validate_python(PREDICATE)
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
+        model.label = "changed"

@@ -1,4 +1,9 @@
-"""The loaded, validated dataset as typed records, and the ``load`` function."""
+"""The loaded, validated dataset as typed records, and the ``load`` function.
+
+The records are the views the fast validators give (:mod:`kursk_pows.records.compiled`): they
+have exactly the attributes of the models in :mod:`kursk_pows.models`, which type them here,
+and are read-only.  Loading never defines the models, so it costs what a validation does.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..config import Config
 from ..issues import DatasetInvalid, Report
-from ..models import Claim, Entity, Event, Predicate, Record, Source
 from ..reading.locations import existing_root
 from ..reading.stream import Located
+from ..records.compiled import view_types
 from ..records.kinds import KINDS
 from ..rules.engine import run_rules
 
-R = TypeVar("R", bound=Record)
+if TYPE_CHECKING:
+    from ..models import Claim, Entity, Event, Predicate, Record, Source
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,11 +70,9 @@ class Dataset:
         return self._texts[source_id]
 
 
-def _table(
-    kept: dict[str, list[Located]], kind: str, model: type[R], retracted: bool
-) -> Mapping[str, R]:
+def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mapping[str, Any]:
     chosen = [r for r in kept[kind] if retracted or r.record.status == "active"]
-    records: dict[str, R] = {}
+    records: dict[str, Any] = {}
     for located in chosen:
         records.setdefault(located.id, located.record)
     return MappingProxyType(dict(sorted(records.items())))
@@ -82,21 +86,24 @@ def load(
 ) -> Dataset:
     """Load and validate a dataset directory (default: the bundled dataset).
 
+    Records are read-only views with the attributes of the models in :mod:`kursk_pows.models`.
     Retracted records are left out unless ``include_retracted`` is true.  Raises
     :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
     """
     root = existing_root(path)
     kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
-    report = run_rules(root, config, keep=lambda located: kept[located.kind].append(located))
+    report = run_rules(
+        root, config, keep=lambda located: kept[located.kind].append(located), types=view_types()
+    )
     if not report.valid:
         raise DatasetInvalid(report)
     return Dataset(
         root=root,
         version=__version__ if path is None else None,
-        predicates=_table(kept, "predicate", Predicate, include_retracted),
-        sources=_table(kept, "source", Source, include_retracted),
-        entities=_table(kept, "entity", Entity, include_retracted),
-        events=_table(kept, "event", Event, include_retracted),
-        claims=_table(kept, "claim", Claim, include_retracted),
+        predicates=_table(kept, "predicate", include_retracted),
+        sources=_table(kept, "source", include_retracted),
+        entities=_table(kept, "entity", include_retracted),
+        events=_table(kept, "event", include_retracted),
+        claims=_table(kept, "claim", include_retracted),
         report=report,
     )

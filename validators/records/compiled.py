@@ -2,33 +2,29 @@
 
 Defining pydantic models costs a fresh process more than a tenth of a second, which is most
 of what a ``kursk-pows validate`` of the bundled dataset takes.  The validators pydantic builds
-from the models are pydantic-core schemas; ``core_schemas.json`` holds them, written by
-``python scripts/regenerate.py`` (a test fails when it drifts from the models).  Loaded here,
-they validate into *views*: plain read-only objects with the models' attributes and nothing
-else, enough for the rules.  :func:`kursk_pows.load` still gives analysts the real models.
-
-The stored schemas are used only with the pydantic and pydantic-core versions that wrote them;
-with any other, the validators come from the models themselves, so the result never depends on
-which path was taken.
+from the models are pydantic-core schemas; stored as data (classes and functions by name) in the
+user's cache directory (:mod:`~kursk_pows.records.schema_cache`), they are built again in a later
+process without the models.  They validate into *views*: plain read-only objects with the
+models' attributes and nothing else.  Validation and :func:`kursk_pows.load` use them with
+every pydantic in the declared range; only the first run with a given version pays for the
+models.  Should the installed pydantic put into a schema something this module cannot name, the
+models' own validators are used instead, with a warning that says so.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import pydantic_core
-from pydantic_core import SchemaSerializer, SchemaValidator
+from pydantic_core import SchemaError, SchemaSerializer, SchemaValidator
 
+from . import schema_cache
 from .coercions import integral_number, iso_date
 from .kinds import KINDS
 
-SNAPSHOT = "core_schemas.json"
 FUNCTIONS: dict[str, Callable[[Any], Any]] = {
     "integral_number": integral_number,
     "iso_date": iso_date,
@@ -37,7 +33,6 @@ FUNCTIONS: dict[str, Callable[[Any], Any]] = {
 FACTORIES: dict[str, Callable[[], Any]] = {"list": list}
 """The only default factories the models may use."""
 _REF_SUFFIX = re.compile(r":\d+$")  # pydantic makes refs unique with an object's address
-_PYDANTIC_VERSION = re.compile(r"""^VERSION = ['"]([^'"]+)['"]""", re.M)
 
 
 @dataclass(frozen=True)
@@ -61,9 +56,33 @@ class View:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
     def __repr__(self) -> str:
         fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())
         return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a view of the same model with equal fields, as models compare."""
+        if not isinstance(other, View):
+            return NotImplemented
+        return type(self) is type(other) and vars(self) == vars(other)
+
+    def __hash__(self) -> int:
+        """Hashed by its fields, as frozen models are (a field that is a list cannot be)."""
+        return hash((type(self), *vars(self).values()))
+
+
+_VIEWS: dict[str, type[View]] = {}
+"""The view class of each model, by the model's name: one class per process."""
+
+
+def view_class(name: str) -> type[View]:
+    """The view class standing for the model ``name`` (``Claim``, ``YearValue``...)."""
+    if name not in _VIEWS:
+        _VIEWS[name] = type(name, (View,), {"__slots__": ()})
+    return _VIEWS[name]
 
 
 def model_types() -> dict[str, RecordType]:
@@ -78,58 +97,57 @@ def model_types() -> dict[str, RecordType]:
 
 
 def view_types() -> dict[str, RecordType]:
-    """Validators built from the stored schemas (records come out as views), or, when the
-    schemas were written by another pydantic-core than the one installed, the models'."""
-    snapshot = json.loads(Path(__file__).with_name(SNAPSHOT).read_text(encoding="utf-8"))
-    if snapshot["versions"] != _versions():
+    """Validators built from the models' stored core schemas: records come out as views.
+
+    The schemas come from the cache when it holds a sound entry for the installed versions;
+    otherwise from the models, and the cache is written for the next run."""
+    key = schema_cache.cache_key()
+    cached = schema_cache.read(key) if key is not None else None
+    if cached is not None:
+        try:
+            return _types_from(cached)
+        except (KeyError, TypeError, ValueError, SchemaError):
+            pass  # an entry this module cannot use: written again below
+    try:
+        stored = stored_schemas()
+    except ValueError as exc:
+        warnings.warn(
+            f"records are validated by the pydantic models, which is slower: {exc}",
+            RuntimeWarning,
+            stacklevel=2,
+        )
         return model_types()
-    views: dict[str, type[View]] = {}
+    if key is not None:
+        schema_cache.write(key, stored)
+    return _types_from(stored)
+
+
+def stored_schemas() -> dict[str, Any]:
+    """Every kind's core schema as the models and the installed pydantic give it, as data."""
+    return {kind.name: _store(kind.model.__pydantic_core_schema__) for kind in KINDS}
+
+
+def _types_from(stored: Mapping[str, Any]) -> dict[str, RecordType]:
     types = {}
-    for name, stored in snapshot["schemas"].items():
-        schema = _revive(stored, views)
-        types[name] = RecordType(SchemaValidator(schema), SchemaSerializer(schema))
+    for kind in KINDS:
+        schema = _revive(stored[kind.name])
+        types[kind.name] = RecordType(SchemaValidator(schema), SchemaSerializer(schema))
     return types
 
 
-def _versions() -> dict[str, str | None]:
-    """The installed pydantic and pydantic-core versions.  pydantic's is read from its
-    ``version.py`` without importing pydantic, whose import alone would cost what the stored
-    schemas save; ``None`` if it cannot be read (then the stored schemas are not used)."""
-    spec = importlib.util.find_spec("pydantic")
-    found = None
-    if spec is not None and spec.origin is not None:
-        try:
-            text = Path(spec.origin).with_name("version.py").read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        match = _PYDANTIC_VERSION.search(text)
-        found = match.group(1) if match else None
-    return {"pydantic": found, "pydantic_core": pydantic_core.__version__}
-
-
-def _revive(node: Any, views: dict[str, type[View]]) -> Any:
+def _revive(node: Any) -> Any:
     """Put classes and functions back where :func:`_store` left their names."""
     if isinstance(node, dict):
         if "$class" in node:
-            name = node["$class"]
-            if name not in views:
-                views[name] = type(name, (View,), {"__slots__": ()})
-            return views[name]
+            return view_class(node["$class"])
         if "$function" in node:
             return FUNCTIONS[node["$function"]]
         if "$factory" in node:
             return FACTORIES[node["$factory"]]
-        return {key: _revive(value, views) for key, value in node.items()}
+        return {key: _revive(value) for key, value in node.items()}
     if isinstance(node, list):
-        return [_revive(value, views) for value in node]
+        return [_revive(value) for value in node]
     return node
-
-
-def snapshot_text() -> str:
-    """``core_schemas.json`` as the models and the installed pydantic-core would write it."""
-    schemas = {kind.name: _store(kind.model.__pydantic_core_schema__) for kind in KINDS}
-    snapshot = {"versions": _versions(), "schemas": schemas}
-    return json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n"
 
 
 def _store(node: Any) -> Any:
@@ -156,7 +174,7 @@ def _store(node: Any) -> Any:
         return {"$function": names[0]}
     if node is None or isinstance(node, str | int | float | bool):
         return node
-    raise ValueError(f"cannot store {type(node).__name__} {node!r} in a core schema snapshot")
+    raise ValueError(f"cannot store {type(node).__name__} {node!r} as core schema data")
 
 
 def _store_ref(ref: Any) -> Any:
