@@ -5,10 +5,10 @@ of what a ``kursk-pows validate`` of the bundled dataset takes.  The validators 
 from the models are pydantic-core schemas; stored as data (classes and functions by name) in the
 user's cache directory (:mod:`~kursk_pows.records.schema_cache`), they are built again in a later
 process without the models.  They validate into *views*: plain read-only objects with the
-models' attributes and nothing else.  Validation and :func:`kursk_pows.load` use them with
-every pydantic in the declared range; only the first run with a given version pays for the
-models.  Should the installed pydantic put into a schema something this module cannot name, the
-models' own validators are used instead, with a warning that says so.
+models' attributes and nothing else.  Validation and :func:`kursk_pows.load` use them whatever
+the installed pydantic; only the first run with a given set of versions pays for the models.
+Should the installed pydantic put into a schema something this module cannot name, the models'
+own validators are used instead, with a warning that says so.
 """
 
 from __future__ import annotations
