@@ -3,8 +3,10 @@ models, and are what validation and loading use with the installed pydantic."""
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +15,7 @@ import pydantic
 import pytest
 
 import kursk_pows
-from factory import predicate
+from factory import DatasetSpec, predicate
 from kursk_pows.reading.locations import resolve_root
 from kursk_pows.records import compiled, schema_cache
 from kursk_pows.records.kinds import KINDS
@@ -103,6 +105,27 @@ def test_views_compare_and_hash_as_the_models_do() -> None:
     assert hash(year_views[0]) == hash(year_views[1])
     assert year_views[0] == year_views[1]
     assert year_views[0] != object()
+
+
+def test_views_pickle_and_copy_as_models_do(spec: DatasetSpec, tmp_path: Path) -> None:
+    """Analysts hand records to other processes and copy them: the views survive both."""
+    claims = kursk_pows.load(spec.write(tmp_path / "ds")).claims
+    claim = claims["claim:a.birth-year"]
+    again = pickle.loads(pickle.dumps(claim))
+    assert again == claim
+    assert type(again) is type(claim)
+    assert type(again.evidence[0]) is type(claim.evidence[0])
+    assert copy.deepcopy(claim) == claim
+    assert copy.copy(claim) == claim
+    with pytest.raises(AttributeError, match="read-only"):
+        again.subject = "person:other"
+    fresh = subprocess.run(
+        [sys.executable, "-c", "import pickle, sys; print(pickle.load(sys.stdin.buffer).value)"],
+        input=pickle.dumps(claim),
+        capture_output=True,
+        check=True,
+    )
+    assert fresh.stdout.decode().strip() == "YearValue(type='year', year=1999)"
 
 
 def test_a_view_becomes_a_model_on_request() -> None:

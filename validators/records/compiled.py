@@ -73,6 +73,11 @@ class View:
         """Hashed by its fields, as frozen models are (a field that is a list cannot be)."""
         return hash((type(self), *vars(self).values()))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled and copied by its model's name and fields: its class is made in each process."""
+        fields_set = getattr(self, "__pydantic_fields_set__", None)
+        return (_rebuilt, (type(self).__name__, vars(self), fields_set))
+
 
 _VIEWS: dict[str, type[View]] = {}
 """The view class of each model, by the model's name: one class per process."""
@@ -83,6 +88,19 @@ def view_class(name: str) -> type[View]:
     if name not in _VIEWS:
         _VIEWS[name] = type(name, (View,), {"__slots__": ()})
     return _VIEWS[name]
+
+
+def _rebuilt(name: str, fields: dict[str, Any], fields_set: set[str] | None) -> View:
+    """A view again, from what :meth:`View.__reduce__` gave (as pydantic-core fills one in)."""
+    view = object.__new__(view_class(name))
+    for slot, value in (
+        ("__dict__", dict(fields)),
+        ("__pydantic_fields_set__", fields_set),
+        ("__pydantic_extra__", None),
+        ("__pydantic_private__", None),
+    ):
+        object.__setattr__(view, slot, value)
+    return view
 
 
 def model_types() -> dict[str, RecordType]:
