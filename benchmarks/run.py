@@ -118,6 +118,7 @@ def main() -> int:
         f"pydantic-core {importlib.metadata.version('pydantic-core')}"
     )
     os.environ["XDG_CACHE_HOME"] = str(work / "cache")  # children keep their cache here
+    measure([python, "-m", "kursk_pows", "validate"])  # fills it: (a) is not a first run
     print(
         f"{'claims':>9} {'records':>9} | {'(a) validate':>20} | {'(b) pydantic':>20} | "
         f"{'(c) jsonschema':>20} | {'a/b':>5} {'c/a':>5}"
