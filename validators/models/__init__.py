@@ -1,4 +1,10 @@
-"""Pydantic models of the dataset's records and values."""
+"""Pydantic models of the dataset's records and values.
+
+They define the records (and the JSON Schemas in ``schema/``).  ``kursk_pows.load()`` and
+validation give read-only views with exactly these models' attributes, not model instances
+(see :mod:`kursk_pows.records.compiled`); ``Claim.model_validate(view, from_attributes=True)``
+turns a view into a model.
+"""
 
 from .base import IsoDate, JsonInt, Record
 from .records import (
