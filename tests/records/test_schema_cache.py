@@ -86,6 +86,7 @@ def _not_a_schema_with_its_checksum(text: bytes) -> bytes:
     [
         lambda text: b"",
         lambda text: b"\xff\xfe not json",
+        lambda text: b"[" * 100_000 + b"\n" + text.partition(b"\n")[2],
         _truncated,
         _other_checksum,
         _payload_changed,
@@ -95,6 +96,7 @@ def _not_a_schema_with_its_checksum(text: bytes) -> bytes:
     ids=[
         "empty",
         "binary",
+        "deep-header",
         "truncated",
         "checksum",
         "payload",

@@ -124,7 +124,7 @@ def view_types() -> dict[str, RecordType]:
     if cached is not None:
         try:
             return _types_from(cached)
-        except (KeyError, TypeError, ValueError, SchemaError):
+        except (KeyError, TypeError, ValueError, RecursionError, SchemaError):
             pass  # an entry this module cannot use: written again below
     try:
         stored = stored_schemas()

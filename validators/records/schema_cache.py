@@ -101,7 +101,7 @@ def read(key: dict[str, Any]) -> Any:
         if stored != {**key, "sha256": hashlib.sha256(payload).hexdigest()}:
             return None
         return json.loads(payload)
-    except (OSError, ValueError):  # unreadable, or not JSON (UnicodeDecodeError is one)
+    except (OSError, ValueError, RecursionError):  # unreadable, not JSON, or nested too deep
         return None
 
 
