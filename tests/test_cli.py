@@ -43,7 +43,7 @@ def test_text_output_is_compiler_style(broken: Path) -> None:
     )
     assert hint.startswith("    hint: ")
     assert second.startswith(f"{broken}/claims.jsonl:3: error[ref-missing] claim:a.role /subject")
-    assert summary.startswith(f"{broken}: INVALID: 2 error(s), 0 warning(s)")
+    assert summary.startswith(f"{broken} (version 1.0.0): INVALID: 2 error(s), 0 warning(s)")
 
 
 def test_github_annotations(broken: Path) -> None:

@@ -15,6 +15,11 @@ from typing import NoReturn
 
 from ._version import __version__
 
+DEFAULT_PATH = (
+    "dataset directory (default: inside a kursk-pows checkout its dataset/, elsewhere the "
+    "installed data)"
+)
+
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit with status 2."""
@@ -29,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("validate", help="check a dataset directory (default: bundled)")
-    check.add_argument("path", nargs="?", help="dataset directory (default: the bundled dataset)")
+    check.add_argument("path", nargs="?", help=DEFAULT_PATH)
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--min-service-age", type=int, default=None, metavar="YEARS")
     check.add_argument("--max-service-age", type=int, default=None, metavar="YEARS")
@@ -38,18 +43,16 @@ def _parser() -> argparse.ArgumentParser:
     cover = commands.add_parser(
         "coverage", help="list every sentence of every source with what covers or excludes it"
     )
-    cover.add_argument("path", nargs="?", help="dataset directory (default: the bundled dataset)")
+    cover.add_argument("path", nargs="?", help=DEFAULT_PATH)
     cover.add_argument("--format", choices=("text", "json"), default="text")
     cover.add_argument("--uncovered", action="store_true", help="list uncovered sentences only")
 
     fmt = commands.add_parser("fmt", help="rewrite the record files in canonical form")
-    fmt.add_argument(
-        "path", nargs="?", default="dataset", help="dataset directory (default: dataset)"
-    )
+    fmt.add_argument("path", nargs="?", help=DEFAULT_PATH)
     fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if fmt would")
 
     manifest = commands.add_parser("manifest", help="rewrite dataset/manifest.json from the files")
-    manifest.add_argument("path", nargs="?", default="dataset", help="dataset directory")
+    manifest.add_argument("path", nargs="?", help=DEFAULT_PATH)
     manifest.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
 
     compare = commands.add_parser(
@@ -58,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "old", help="a directory, 'installed', or a git revision (e.g. origin/main)"
     )
-    compare.add_argument("new", nargs="?", default=".", help="the same (default: this checkout)")
+    compare.add_argument("new", nargs="?", help=f"the same; {DEFAULT_PATH}")
     compare.add_argument("--format", choices=("text", "json"), default="text")
     compare.add_argument(
         "--check", action="store_true", help="exit 1 when the version was not bumped enough"
@@ -80,6 +83,7 @@ def _validate(args: argparse.Namespace) -> int:
         config = replace(config, min_service_age=args.min_service_age)
     if args.max_service_age is not None:
         config = replace(config, max_service_age=args.max_service_age)
+    from .reading.manifest import read_version
     from .reports.progress import TerminalProgress
 
     root = _existing_dir(args.path)
@@ -87,7 +91,7 @@ def _validate(args: argparse.Namespace) -> int:
     report = validate(root, config, progress)
     if progress is not None:
         progress.finish()
-    display = args.path if args.path is not None else str(root)
+    display = args.path if args.path is not None else _shown(root)
     if args.format == "json":
         print(render_json(report))
     elif args.format == "github":
@@ -95,14 +99,25 @@ def _validate(args: argparse.Namespace) -> int:
         if output:
             print(output)
     else:
-        print(render_text(report, display))
+        print(render_text(report, display, read_version(root)))
     return 0 if report.valid else 1
 
 
-def _existing_dir(path: str | None) -> Path:
-    from .reading.locations import resolve_root
+def _shown(root: Path) -> str:
+    """A default dataset directory as the user can type it: relative when under the current
+    directory, else absolute."""
+    try:
+        return str(root.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(root)
 
-    root = resolve_root(path)
+
+def _existing_dir(path: str | None) -> Path:
+    """The dataset directory a command works on: the one given, or by the one rule of
+    :func:`~kursk_pows.reading.locations.default_root`."""
+    from .reading.locations import default_root
+
+    root = default_root() if path is None else Path(path)
     if not root.exists():
         raise _UsageError(f"no such directory: {path}")
     if not root.is_dir():
@@ -130,10 +145,22 @@ def _coverage(args: argparse.Namespace) -> int:
     return 1 if result.stats()["uncovered"] else 0
 
 
+def _writable_dir(args: argparse.Namespace) -> Path:
+    """The dataset a writing command works on; the installed data is never rewritten."""
+    from .reading.locations import checkout_dataset
+
+    if args.path is None and not args.check and checkout_dataset() is None:
+        raise _UsageError(
+            f"{args.command}: not inside a kursk-pows checkout, and the installed data is "
+            "never rewritten: give the dataset directory to rewrite (or use --check)"
+        )
+    return _existing_dir(args.path)
+
+
 def _fmt(args: argparse.Namespace) -> int:
     from .releases.fmt import format_dataset
 
-    root = _existing_dir(args.path)
+    root = _writable_dir(args)
     result = format_dataset(root, check=args.check)
     for name, why in result.refused.items():
         print(f"{root / name}: not formatted, fix its errors first ({why})", file=sys.stderr)
@@ -149,14 +176,14 @@ def _manifest(args: argparse.Namespace) -> int:
     from .reading.manifest import MANIFEST, build_manifest, checkout_versions, render_manifest
     from .releases.manifest import write_manifest
 
-    root = _existing_dir(args.path)
+    root = _writable_dir(args)
     # a checkout states its own version; otherwise the installed package's is used
     version = checkout_versions(root).get("validators/_version.py", __version__)
     if args.check:
         path = root / MANIFEST
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != render_manifest(build_manifest(root, version)):
-            print(f"{path} is out of date: run kursk-pows manifest {args.path}")
+            print(f"{path} is out of date: run kursk-pows manifest {args.path or ''}".rstrip())
             return 1
         print(f"{path} is up to date")
         return 0
@@ -170,7 +197,8 @@ def _diff(args: argparse.Namespace) -> int:
     from .releases.revisions import ReleaseNotFound, open_release
 
     try:
-        with open_release(args.old) as old, open_release(args.new) as new:
+        newer = args.new if args.new is not None else str(_existing_dir(None))
+        with open_release(args.old) as old, open_release(newer) as new:
             result = diff_releases(old, new)
     except ReleaseNotFound as exc:
         raise _UsageError(str(exc)) from None

@@ -14,8 +14,9 @@ def _place(issue: Issue, root: str) -> str:
     return f"{path}:{issue.line}" if issue.line else path
 
 
-def render_text(report: Report, display_root: str) -> str:
-    """One line per issue, like a compiler, then a hint line and a summary."""
+def render_text(report: Report, display_root: str, version: str | None = None) -> str:
+    """One line per issue, like a compiler, then a hint line and a summary naming the
+    directory checked and the version its manifest states."""
     lines = []
     for issue in report.issues:
         record = f" {issue.record}" if issue.record else ""
@@ -26,8 +27,9 @@ def render_text(report: Report, display_root: str) -> str:
             lines.append(f"    hint: {issue.hint}")
     counts = ", ".join(f"{n} {name}" for name, n in report.stats.items())
     verdict = "valid" if report.valid else "INVALID"
+    stated = f"version {version}" if version else "no version: manifest.json unreadable"
     lines.append(
-        f"{display_root}: {verdict}: {len(report.errors)} error(s), "
+        f"{display_root} ({stated}): {verdict}: {len(report.errors)} error(s), "
         f"{len(report.warnings)} warning(s); records: {counts}"
     )
     return "\n".join(lines)
