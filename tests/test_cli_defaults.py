@@ -3,6 +3,7 @@ checkout its dataset/, elsewhere the installed data; the summary names what was 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,8 @@ def test_inside_a_checkout_every_command_reads_its_dataset(
         capsys.readouterr().out
         == f"{checkout.resolve() / 'dataset' / 'manifest.json'} is up to date\n"
     )
-    assert main(["diff", str(checkout / "dataset"), "--check"]) == 0
+    shutil.copytree(checkout / "dataset", checkout.parent / "old")
+    assert main(["diff", str(checkout.parent / "old"), "--check"]) == 0  # NEW: the checkout's
     assert (
         capsys.readouterr().out
         == "0 change(s); version 1.0.0 -> 1.0.0 (none); the changes need at least: none\n"

@@ -59,7 +59,12 @@ def _parser() -> argparse.ArgumentParser:
         "diff", help="compare two releases and say which version bump the change needs"
     )
     compare.add_argument(
-        "old", help="a directory, 'installed', or a git revision (e.g. origin/main)"
+        "old",
+        nargs="?",
+        default="base",
+        help="a directory, 'installed', a git revision (e.g. origin/main), or 'base': where "
+        "this branch left its upstream, else the last commit of the previous version "
+        "(default: base)",
     )
     compare.add_argument("new", nargs="?", help=f"the same; {DEFAULT_PATH}")
     compare.add_argument("--format", choices=("text", "json"), default="text")
@@ -183,13 +188,29 @@ def _manifest(args: argparse.Namespace) -> int:
         path = root / MANIFEST
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != render_manifest(build_manifest(root, version)):
-            print(f"{path} is out of date: run kursk-pows manifest {args.path or ''}".rstrip())
+            print(
+                f"{path} is out of date: a change to the data goes with a version bump, "
+                'python3 scripts/bump.py patch|minor|major "what changed" in a checkout '
+                "(it rewrites the manifest; kursk-pows diff base says which bump)"
+            )
             return 1
         print(f"{path} is up to date")
         return 0
     changed = write_manifest(root, version)
     print(f"{'wrote' if changed else 'unchanged:'} {root / MANIFEST} (version {version})")
     return 0
+
+
+def _same_release(old: str) -> str:
+    why = (
+        "'installed' is this checkout's own dataset/ (an editable install)"
+        if old == "installed"
+        else f"{old} is the dataset compared with"
+    )
+    return (
+        f"{why}, so the comparison could find nothing: compare with the last release instead, "
+        "e.g. `kursk-pows diff base` (where this branch left upstream) or a tag"
+    )
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -199,6 +220,8 @@ def _diff(args: argparse.Namespace) -> int:
     try:
         newer = args.new if args.new is not None else str(_existing_dir(None))
         with open_release(args.old) as old, open_release(newer) as new:
+            if old.dataset.resolve() == new.dataset.resolve():
+                raise _UsageError(_same_release(args.old))
             result = diff_releases(old, new)
     except ReleaseNotFound as exc:
         raise _UsageError(str(exc)) from None

@@ -27,8 +27,10 @@ MISMATCH = RuleCode(
     "A file was changed, added or removed without the manifest being regenerated. Every "
     "change to the data must go with a new manifest and, where users see a difference, a new "
     "version.",
-    "If the change is intended, bump the version (validators/_version.py, CHANGELOG.md) and "
-    "run `kursk-pows manifest`; otherwise undo the change.",
+    "If the change is intended, bump the version with "
+    '`python3 scripts/bump.py patch|minor|major "what changed"` (it writes '
+    "validators/_version.py, the CHANGELOG entry and the manifest; `kursk-pows diff base` says "
+    "which bump the change needs); otherwise undo the change.",
 )
 VERSION = RuleCode(
     "version-mismatch",
