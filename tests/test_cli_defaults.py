@@ -49,6 +49,14 @@ def test_inside_a_checkout_every_command_reads_its_dataset(
         capsys.readouterr().out
         == f"{checkout.resolve() / 'dataset' / 'manifest.json'} is up to date\n"
     )
+    assert main(["manifest"]) == 0  # in a checkout, the datasheet follows the data
+    assert capsys.readouterr().out == (
+        f"unchanged: {checkout.resolve() / 'dataset' / 'manifest.json'} (version 1.0.0)\n"
+        f"wrote {checkout.resolve() / 'DATASHEET.md'}\n"
+    )
+    sheet = (checkout / "DATASHEET.md").read_text(encoding="utf-8")
+    assert sheet.startswith("# Datasheet: kursk-pows 1.0.0\n")
+    assert "| claims | 4 |" in sheet
     shutil.copytree(checkout / "dataset", checkout.parent / "old")
     assert main(["diff", str(checkout.parent / "old"), "--check"]) == 0  # NEW: the checkout's
     assert (

@@ -178,6 +178,7 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
+    from .reading.locations import checkout_dataset
     from .reading.manifest import MANIFEST, build_manifest, checkout_versions, render_manifest
     from .releases.manifest import write_manifest
 
@@ -198,6 +199,22 @@ def _manifest(args: argparse.Namespace) -> int:
         return 0
     changed = write_manifest(root, version)
     print(f"{'wrote' if changed else 'unchanged:'} {root / MANIFEST} (version {version})")
+    if checkout_dataset(root) != root.resolve():
+        return 0
+    return _datasheet(root, version)
+
+
+def _datasheet(root: Path, version: str) -> int:
+    """In a checkout, the datasheet follows the data: rewritten with the manifest."""
+    from .issues import DatasetInvalid
+    from .reports.datasheet import DATASHEET, write_datasheet
+
+    try:
+        changed = write_datasheet(root, version)
+    except DatasetInvalid as exc:
+        print(f"{root.parent / DATASHEET} not rewritten: {exc}", file=sys.stderr)
+        return 1
+    print(f"{'wrote' if changed else 'unchanged:'} {root.parent / DATASHEET}")
     return 0
 
 
