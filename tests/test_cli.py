@@ -38,7 +38,8 @@ def test_text_output_is_compiler_style(broken: Path) -> None:
     assert result.returncode == 1
     first, hint, second, _, summary = result.stdout.splitlines()
     assert first == (
-        f"{broken}/claims.jsonl:1: error[age-birth-year-conflict] claim:a.age age 40 cannot be "
+        f"{broken}/claims.jsonl:1: error[age-birth-year-conflict] claim:a.age /value: age 40 "
+        "cannot be "
         "right for someone born in 1999 (claim:a.birth-year): the possible ages are 25 to 26"
     )
     assert hint.startswith("    hint: ")

@@ -11,7 +11,19 @@ from .coverage import Coverage
 
 def _place(issue: Issue, root: str) -> str:
     path = str(Path(root) / issue.file) if issue.file else root
-    return f"{path}:{issue.line}" if issue.line else path
+    if not issue.line:
+        return path
+    return f"{path}:{issue.line}:{issue.column}" if issue.column else f"{path}:{issue.line}"
+
+
+def _subject(issue: Issue) -> str:
+    """The record and the place in it (its JSON pointer, e.g. which evidence item), unless
+    the message already starts from that place."""
+    pointer = issue.pointer if issue.pointer and issue.pointer not in issue.message else None
+    where = " ".join(part for part in (issue.record, pointer) if part)
+    if not where:
+        return ""
+    return f" {where}:" if pointer else f" {where}"
 
 
 def render_text(report: Report, display_root: str, version: str | None = None) -> str:
@@ -19,9 +31,9 @@ def render_text(report: Report, display_root: str, version: str | None = None) -
     directory checked and the version its manifest states."""
     lines = []
     for issue in report.issues:
-        record = f" {issue.record}" if issue.record else ""
         lines.append(
-            f"{_place(issue, display_root)}: {issue.severity}[{issue.code}]{record} {issue.message}"
+            f"{_place(issue, display_root)}: {issue.severity}[{issue.code}]{_subject(issue)} "
+            f"{issue.message}"
         )
         if issue.hint:
             lines.append(f"    hint: {issue.hint}")
