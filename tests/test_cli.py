@@ -146,3 +146,28 @@ def test_validation_opens_no_connection(spec: DatasetSpec, tmp_path: Path) -> No
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "kursk_pows", "coverage", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    assert reader.stderr is not None
+    reader.stdout.close()  # like `| head -1` going away before the output is written
+    err = reader.stderr.read()
+    reader.stderr.close()
+    assert (reader.wait(), err) == (141, b"")
+
+
+def test_ctrl_c_is_one_line_and_status_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kursk_pows.rules.engine.validate", interrupted)
+    assert main(["validate", str(tmp_path)]) == 130
+    assert capsys.readouterr().err == "kursk-pows: interrupted\n"

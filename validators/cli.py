@@ -265,7 +265,22 @@ def _usage(message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit status."""
+    """Entry point of the console script; returns the exit status.  A reader that goes away
+    (``| head``) ends the command quietly with status 141, as SIGPIPE would; Ctrl-C ends it
+    with one line and status 130."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # nothing more can be written; point stdout at /dev/null so the final flush is quiet
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except KeyboardInterrupt:
+        print("kursk-pows: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "validate":
@@ -282,6 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(render_catalog(), end="")
         return 0
+    except BrokenPipeError:
+        raise
     except (_UsageError, OSError, RuntimeError) as exc:
         return _usage(str(exc))
     except Exception as exc:  # a bug; the user still gets one line, not a traceback

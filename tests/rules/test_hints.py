@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import kursk_pows
+from factory import DatasetSpec
+from kursk_pows.releases.manifest import write_manifest
 from kursk_pows.rules.quotes import closest_passage, whole_words
 
 TEXT = "It was the military intelligence agency of Ukraine that said so."
@@ -31,3 +37,63 @@ def test_whole_words_never_cuts_a_word(parts: list[str], data: st.DataObject) ->
     assert text.startswith(passage)
     assert passage.split() == text[: len(passage)].split()
     assert set(passage.split()) <= set(parts)  # only whole words of the text
+
+
+@pytest.mark.parametrize(
+    ("package", "changelog", "expected"),
+    [
+        (
+            "2.0.0",
+            "2.0.0",
+            ["manifest.json says 1.0.0, validators/_version.py and CHANGELOG.md say 2.0.0"],
+        ),
+        (
+            "2.0.0",
+            "3.0.0",
+            [
+                "manifest.json says 1.0.0, validators/_version.py says 2.0.0",
+                "manifest.json says 1.0.0, CHANGELOG.md says 3.0.0",
+            ],
+        ),
+        ("1.0.0", "1.0.0", []),
+    ],
+)
+def test_one_version_mismatch_per_cause(
+    spec: DatasetSpec, tmp_path: Path, package: str, changelog: str, expected: list[str]
+) -> None:
+    root = spec.write(tmp_path / "dataset")  # manifest at 1.0.0
+    (tmp_path / "validators").mkdir()
+    (tmp_path / "validators" / "_version.py").write_text(f'__version__ = "{package}"\n')
+    (tmp_path / "CHANGELOG.md").write_text(f"# Changes\n\n## [{changelog}] - 2025-01-01\n")
+    report = kursk_pows.validate(root)
+    assert [i.message for i in report.issues if i.code == "version-mismatch"] == expected
+
+
+def test_messages_use_the_right_article(spec: DatasetSpec, tmp_path: Path) -> None:
+    spec.one("claim:a.role")["subject"] = "event:capture"
+    report = kursk_pows.validate(spec.write(tmp_path / "ds"))
+    assert report.flatten("code", "message") == [
+        (
+            "subject-type-mismatch",
+            "predicate:military-role describes person, but event:capture is an event",
+        )
+    ]
+
+
+def test_records_unsorted_says_fmt_sorts_and_names_the_id_once(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    root = spec.write(tmp_path / "ds")
+    events = (root / "events.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (root / "events.jsonl").write_text("".join(reversed(events)), encoding="utf-8")
+    write_manifest(root, "1.0.0")
+    report = kursk_pows.validate(root)
+    assert report.flatten("code", "record", "message", "hint") == [
+        (
+            "records-unsorted",
+            "event:capture",
+            "comes after event:transfer but sorts before it; `kursk-pows fmt` sorts the file",
+            "Run `kursk-pows fmt`, which sorts every record file by id (or move the record to "
+            "its place in id order).",
+        )
+    ]

@@ -21,7 +21,7 @@ from .index import (
     type_of,
     unpack,
 )
-from .registry import ALL_KINDS, Check, Place, RuleCode, issue_at, rule
+from .registry import ALL_KINDS, Check, Place, RuleCode, article, issue_at, rule
 
 SLUG = re.compile(r"[a-z]+:[a-z0-9]+(?:[-.][a-z0-9]+)*")
 KNOWN_PREFIXES = sorted(set(ENTITY_PREFIXES.values()) | set(KIND_PREFIXES.values()))
@@ -198,7 +198,7 @@ def _check(
             issue_at(
                 where,
                 "ref-wrong-type",
-                f"{pointer} names {target}, a {entry.type}; "
+                f"{pointer} names {target}, {article(entry.type)}; "
                 f"expected one of: {', '.join(sorted(accepted))}",
                 pointer=pointer,
             )
@@ -219,7 +219,8 @@ SORT = RuleCode(
     "warning",
     "Records in a file are not sorted by id",
     "Files are kept sorted by id so that changes show up as small, reviewable diffs.",
-    "Move the record to its place in id order.",
+    "Run `kursk-pows fmt`, which sorts every record file by id (or move the record to its "
+    "place in id order).",
 )
 
 
@@ -239,7 +240,8 @@ class Sorted(Check):
                 issue_at(
                     located,
                     "records-unsorted",
-                    f"{located.id} comes after {previous[1]} but sorts before it",
+                    f"comes after {previous[1]} but sorts before it; `kursk-pows fmt` sorts "
+                    "the file",
                     pointer="/id",
                 )
             )

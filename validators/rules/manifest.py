@@ -89,11 +89,15 @@ def _check_manifest(root: Path) -> Iterator[Issue]:
     expected = checkout_versions(root)
     if _is_bundled(root):
         expected["the installed kursk_pows package"] = __version__
+    places: dict[str, list[str]] = {}  # one issue per differing version, naming every place
     for where, version in expected.items():
         if version != stated:
-            yield issue(
-                "version-mismatch",
-                f"{MANIFEST} says {stated}, {where} says {version}",
-                file=MANIFEST,
-                pointer="/version",
-            )
+            places.setdefault(version, []).append(where)
+    for version, wheres in places.items():
+        verb = "says" if len(wheres) == 1 else "say"
+        yield issue(
+            "version-mismatch",
+            f"{MANIFEST} says {stated}, {' and '.join(wheres)} {verb} {version}",
+            file=MANIFEST,
+            pointer="/version",
+        )

@@ -12,7 +12,7 @@ from ..issues import Issue
 from ..reading.stream import Located
 from ..records.spans import overlaps, quantity_bounds, quantity_bounds_overlap
 from .index import Index, Spot, spot
-from .registry import Check, Place, RuleCode, issue, issue_at, rule
+from .registry import Check, Place, RuleCode, article, issue, issue_at, rule
 
 if TYPE_CHECKING:
     from ..models import Claim, Predicate
@@ -89,8 +89,8 @@ class PredicateUse(Check):
                 issue_at(
                     located,
                     "value-type-mismatch",
-                    f"{predicate.id} takes a {predicate.value_type} value, "
-                    f"not a {claim.value.type}",
+                    f"{predicate.id} takes {article(predicate.value_type)} value, "
+                    f"not {article(claim.value.type)}",
                     pointer="/value/type",
                 )
             )
@@ -113,7 +113,7 @@ class PredicateUse(Check):
                     where,
                     "subject-type-mismatch",
                     f"{predicate.id} describes {', '.join(predicate.subject_types)}, "
-                    f"but {subject} is a {subject_type}",
+                    f"but {subject} is {article(subject_type)}",
                     pointer="/subject",
                 )
             )

@@ -81,6 +81,11 @@ def rule(*codes: RuleCode) -> Callable[[type[Check]], type[Check]]:
     return decorate
 
 
+def article(word: str) -> str:
+    """``word`` with its indefinite article: "a person", "an event"."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def issue(code: str, message: str, **where: object) -> Issue:
     """Make an issue for a registered code, with its severity and fix hint filled in."""
     doc = CODES[code]
