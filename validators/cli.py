@@ -167,14 +167,25 @@ def _fmt(args: argparse.Namespace) -> int:
 
     root = _writable_dir(args)
     result = format_dataset(root, check=args.check)
-    for name, why in result.refused.items():
-        print(f"{root / name}: not formatted, fix its errors first ({why})", file=sys.stderr)
+    for name, errors in result.refused.items():
+        print(f"{root / name}: not formatted, fix its errors first:", file=sys.stderr)
+        for error in errors:
+            print(f"    {error}", file=sys.stderr)
+    for name, missed in result.unanchored.items():
+        print(
+            f"{root / name}: offsets not filled in (make the quote occur exactly once, "
+            "or give start and end):",
+            file=sys.stderr,
+        )
+        for why in missed:
+            print(f"    {why}", file=sys.stderr)
     verb = "would reformat" if args.check else "reformatted"
     for name in result.changed:
         print(f"{verb} {root / name}")
-    if not result.changed and not result.refused:
+    if not (result.changed or result.refused or result.unanchored):
         print(f"{root}: all files are in canonical form")
-    return 1 if result.refused or (args.check and result.changed) else 0
+    unfinished = result.refused or result.unanchored
+    return 1 if unfinished or (args.check and result.changed) else 0
 
 
 def _manifest(args: argparse.Namespace) -> int:
