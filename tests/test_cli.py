@@ -74,7 +74,7 @@ def test_bundled_dataset_validates_by_default() -> None:
         (["validate", "--format", "xml"], "invalid choice: 'xml'"),
         (["validate", "--bogus"], "unrecognized arguments: --bogus"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
-        ([], "the following arguments are required: command"),
+        ([], "the following arguments are required: COMMAND"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:

@@ -28,32 +28,101 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kursk-pows", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--version", action="version", version=f"kursk-pows {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+DESCRIPTION = """\
+The facts of five news articles on the January 2025 capture of two North Korean soldiers in
+Russia's Kursk region, as a validated dataset: sources, entities, events and claims, each fact
+tied to the exact words of the article that reports it.  These commands check, format and
+release such a dataset.
+"""
+EPILOG = """\
+Without a dataset directory, every command works on the same one: inside a kursk-pows checkout
+its dataset/, elsewhere the installed data.  Exit status: 0 valid (warnings allowed), 1 errors
+in the data, 2 a usage problem, 3 an internal error (a bug; please report it), 130 interrupted.
+"""
 
-    check = commands.add_parser("validate", help="check a dataset directory (default: bundled)")
+
+def _format_option(parser: argparse.ArgumentParser, *extra: str) -> None:
+    """The same --format everywhere: text for people, json for programs (and the extras)."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", *extra),
+        default="text",
+        help="text for people, json for programs"
+        + (f", {', '.join(extra)} for GitHub Actions annotations" if extra else "")
+        + " (default: text)",
+    )
+
+
+def _flag(parser: argparse.ArgumentParser, name: str, help: str) -> None:
+    parser.add_argument(name, action="store_true", help=help)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .config import Config
+
+    parser = _Parser(
+        prog="kursk-pows",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kursk-pows {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar="COMMAND"
+    )
+
+    check = commands.add_parser(
+        "validate",
+        help="check a dataset: structure, quotes against the texts, references, consistency",
+    )
     check.add_argument("path", nargs="?", help=DEFAULT_PATH)
-    check.add_argument("--format", choices=("text", "json", "github"), default="text")
-    check.add_argument("--min-service-age", type=int, default=None, metavar="YEARS")
-    check.add_argument("--max-service-age", type=int, default=None, metavar="YEARS")
-    check.add_argument("--quiet", action="store_true", help="no progress line, even on a terminal")
+    _format_option(check, "github")
+    check.add_argument(
+        "--min-service-age",
+        type=int,
+        default=None,
+        metavar="YEARS",
+        help="youngest plausible age at joining an army; younger is a warning "
+        f"(default: {Config.min_service_age})",
+    )
+    check.add_argument(
+        "--max-service-age",
+        type=int,
+        default=None,
+        metavar="YEARS",
+        help="oldest plausible age at joining an army; older is a warning "
+        f"(default: {Config.max_service_age})",
+    )
+    _flag(
+        check,
+        "--quiet",
+        "no progress line, even on a terminal (default: a progress line on a terminal after 2 s)",
+    )
 
     cover = commands.add_parser(
-        "coverage", help="list every sentence of every source with what covers or excludes it"
+        "coverage",
+        help="list every sentence of every source with the records that cover or exclude it",
     )
     cover.add_argument("path", nargs="?", help=DEFAULT_PATH)
-    cover.add_argument("--format", choices=("text", "json"), default="text")
-    cover.add_argument("--uncovered", action="store_true", help="list uncovered sentences only")
+    _format_option(cover)
+    _flag(
+        cover,
+        "--uncovered",
+        "list only the sentences nothing covers or excludes (default: every sentence)",
+    )
 
-    fmt = commands.add_parser("fmt", help="rewrite the record files in canonical form")
+    fmt = commands.add_parser(
+        "fmt", help="rewrite the record files in canonical form and fill in quote offsets"
+    )
     fmt.add_argument("path", nargs="?", help=DEFAULT_PATH)
-    fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if fmt would")
+    _flag(fmt, "--check", "change nothing; exit 1 if fmt would change a file (default: rewrite)")
 
-    manifest = commands.add_parser("manifest", help="rewrite dataset/manifest.json from the files")
+    manifest = commands.add_parser(
+        "manifest",
+        help="rewrite manifest.json (every file's SHA-256) and, in a checkout, DATASHEET.md",
+    )
     manifest.add_argument("path", nargs="?", help=DEFAULT_PATH)
-    manifest.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
+    _flag(manifest, "--check", "change nothing; exit 1 if the manifest is stale (default: rewrite)")
 
     compare = commands.add_parser(
         "diff", help="compare two releases and say which version bump the change needs"
@@ -67,12 +136,18 @@ def _parser() -> argparse.ArgumentParser:
         "(default: base)",
     )
     compare.add_argument("new", nargs="?", help=f"the same; {DEFAULT_PATH}")
-    compare.add_argument("--format", choices=("text", "json"), default="text")
-    compare.add_argument(
-        "--check", action="store_true", help="exit 1 when the version was not bumped enough"
+    _format_option(compare)
+    _flag(
+        compare, "--check", "exit 1 when the version was not bumped enough (default: report only)"
     )
 
-    commands.add_parser("rules", help="print the catalog of rule codes (Markdown)")
+    rules = commands.add_parser(
+        "rules", help="explain the rule codes: the whole catalog, or the codes given"
+    )
+    rules.add_argument(
+        "codes", nargs="*", metavar="CODE", help="rule codes to show (default: every rule)"
+    )
+    _format_option(rules)
     return parser
 
 
@@ -270,6 +345,36 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if args.check and result.problems() else 0
 
 
+def suggest(name: str, known: Sequence[str]) -> str:
+    """ " (did you mean X?)" for the closest known name, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(name[:200], known, n=1)  # a bounded, small search
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from .reports.catalog import render_catalog, render_rule, rule_data
+    from .rules import CODES
+
+    for code in args.codes:
+        if code not in CODES:
+            raise _UsageError(
+                f"no rule code {code!r}{suggest(code, sorted(CODES))}; "
+                "kursk-pows rules lists them all"
+            )
+    codes = args.codes or sorted(CODES)
+    if args.format == "json":
+        import json
+
+        print(json.dumps([rule_data(c) for c in codes], ensure_ascii=False, indent=2))
+    elif args.codes:
+        print("\n".join(render_rule(c) for c in codes), end="")
+    else:
+        print(render_catalog(), end="")
+    return 0
+
+
 def _usage(message: str) -> int:
     print(f"kursk-pows: error: {message}", file=sys.stderr)
     return 2
@@ -304,10 +409,7 @@ def _run(argv: Sequence[str] | None) -> int:
             return _manifest(args)
         if args.command == "diff":
             return _diff(args)
-        from .reports.catalog import render_catalog
-
-        print(render_catalog(), end="")
-        return 0
+        return _rules(args)
     except BrokenPipeError:
         raise
     except (_UsageError, OSError, RuntimeError) as exc:

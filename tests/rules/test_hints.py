@@ -12,6 +12,7 @@ import kursk_pows
 from factory import DatasetSpec
 from kursk_pows.releases.manifest import write_manifest
 from kursk_pows.rules.quotes import closest_passage, whole_words
+from kursk_pows.rules.registry import SUGGEST_AMONG, closest_name
 
 TEXT = "It was the military intelligence agency of Ukraine that said so."
 
@@ -97,3 +98,37 @@ def test_records_unsorted_says_fmt_sorts_and_names_the_id_once(
             "its place in id order).",
         )
     ]
+
+
+def test_unknown_ids_and_predicates_get_did_you_mean(spec: DatasetSpec, tmp_path: Path) -> None:
+    spec.one("claim:a.role")["subject"] = "person:soldier-aa"
+    spec.one("claim:a.age")["predicate"] = "predicate:agee"
+    spec.one("claim:a.birth-year")["claimed_by"] = "source:zzzzzz"  # nothing close
+    report = kursk_pows.validate(spec.write(tmp_path / "ds"))
+    assert report.flatten("code", "record", "hint") == [
+        (
+            "predicate-unknown",
+            "claim:a.age",
+            "did you mean predicate:age? Otherwise: Use an existing predicate id, or add the "
+            "predicate to predicates.jsonl.",
+        ),
+        (
+            "ref-missing",
+            "claim:a.birth-year",
+            "Correct the id, or add the record it should point to.",
+        ),
+        (
+            "ref-missing",
+            "claim:a.role",
+            "did you mean person:soldier-a? Otherwise: Correct the id, or add the record it "
+            "should point to.",
+        ),
+    ]
+
+
+def test_did_you_mean_is_bounded() -> None:
+    assert closest_name("person:ab", ["person:abc"]) == "person:abc"
+    assert (
+        closest_name("person:ab", [f"person:x{i}" for i in range(SUGGEST_AMONG)] + ["person:abc"])
+        is None
+    )

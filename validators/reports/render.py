@@ -83,10 +83,11 @@ def render_coverage(coverage: Coverage, uncovered_only: bool = False) -> str:
     """Each source's sentences with the records that cover them or the reason they are excluded."""
     lines = []
     for source, sentences in coverage.sources.items():
+        shown = [s for s in sentences if not uncovered_only or s.status == "uncovered"]
+        if not shown:
+            continue  # with --uncovered, a source with nothing uncovered is not named
         lines.append(f"== {source}")
-        for s in sentences:
-            if uncovered_only and s.status != "uncovered":
-                continue
+        for s in shown:
             if s.status == "covered":
                 account = ", ".join(s.records)
             elif s.status == "excluded":
