@@ -345,24 +345,16 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if args.check and result.problems() else 0
 
 
-def suggest(name: str, known: Sequence[str]) -> str:
-    """ " (did you mean X?)" for the closest known name, or nothing."""
-    import difflib
-
-    close = difflib.get_close_matches(name[:200], known, n=1)  # a bounded, small search
-    return f" (did you mean {close[0]}?)" if close else ""
-
-
 def _rules(args: argparse.Namespace) -> int:
     from .reports.catalog import render_catalog, render_rule, rule_data
     from .rules import CODES
+    from .rules.registry import closest_name
 
     for code in args.codes:
         if code not in CODES:
-            raise _UsageError(
-                f"no rule code {code!r}{suggest(code, sorted(CODES))}; "
-                "kursk-pows rules lists them all"
-            )
+            close = closest_name(code, sorted(CODES))
+            maybe = f" (did you mean {close}?)" if close else ""
+            raise _UsageError(f"no rule code {code!r}{maybe}; kursk-pows rules lists them all")
     codes = args.codes or sorted(CODES)
     if args.format == "json":
         import json
