@@ -3,7 +3,8 @@
 usage: python3 scripts/bump.py major|minor|patch "What changed for users" [...]
 
 Writes validators/_version.py, adds a dated "## [X.Y.Z] - YYYY-MM-DD" entry at the top of
-CHANGELOG.md with one "- ..." line per change given, and rewrites dataset/manifest.json.
+CHANGELOG.md with one "- ..." line per change given, and rewrites dataset/manifest.json and
+DATASHEET.md (which states the version and the counts).
 """
 
 from __future__ import annotations
@@ -44,10 +45,20 @@ def main(argv: list[str]) -> int:
         f"- {line}\n" for line in argv[1:]
     )
     CHANGELOG.write_text(log[:first] + entry + log[first:], encoding="utf-8")
+    from kursk_pows import DatasetInvalid
     from kursk_pows.releases.manifest import write_manifest
+    from kursk_pows.reports.datasheet import write_datasheet
 
     write_manifest(ROOT / "dataset", new)
     print(f"version {match.group(1)} -> {new}; edit the CHANGELOG entry as needed")
+    try:
+        write_datasheet(ROOT / "dataset", new)
+    except DatasetInvalid as exc:
+        print(
+            f"DATASHEET.md not rewritten: {exc}; fix the errors, then run kursk-pows manifest",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -38,12 +38,13 @@ def test_text_output_is_compiler_style(broken: Path) -> None:
     assert result.returncode == 1
     first, hint, second, _, summary = result.stdout.splitlines()
     assert first == (
-        f"{broken}/claims.jsonl:1: error[age-birth-year-conflict] claim:a.age age 40 cannot be "
+        f"{broken}/claims.jsonl:1: error[age-birth-year-conflict] claim:a.age /value: age 40 "
+        "cannot be "
         "right for someone born in 1999 (claim:a.birth-year): the possible ages are 25 to 26"
     )
     assert hint.startswith("    hint: ")
     assert second.startswith(f"{broken}/claims.jsonl:3: error[ref-missing] claim:a.role /subject")
-    assert summary.startswith(f"{broken}: INVALID: 2 error(s), 0 warning(s)")
+    assert summary.startswith(f"{broken} (version 1.0.0): INVALID: 2 error(s), 0 warning(s)")
 
 
 def test_github_annotations(broken: Path) -> None:
@@ -73,7 +74,7 @@ def test_bundled_dataset_validates_by_default() -> None:
         (["validate", "--format", "xml"], "invalid choice: 'xml'"),
         (["validate", "--bogus"], "unrecognized arguments: --bogus"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
-        ([], "the following arguments are required: command"),
+        ([], "the following arguments are required: COMMAND"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
@@ -145,3 +146,28 @@ def test_validation_opens_no_connection(spec: DatasetSpec, tmp_path: Path) -> No
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "kursk_pows", "coverage", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    assert reader.stderr is not None
+    reader.stdout.close()  # like `| head -1` going away before the output is written
+    err = reader.stderr.read()
+    reader.stderr.close()
+    assert (reader.wait(), err) == (141, b"")
+
+
+def test_ctrl_c_is_one_line_and_status_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kursk_pows.rules.engine.validate", interrupted)
+    assert main(["validate", str(tmp_path)]) == 130
+    assert capsys.readouterr().err == "kursk-pows: interrupted\n"

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-IGNORE = shutil.ignore_patterns(
-    ".git", "build", "dist", "*.egg-info", ".*cache", ".hypothesis", "__pycache__"
-)
+from checkouts import copy_checkout
 
 
 def test_worked_example_runs_as_written(repo_root: Path, tmp_path: Path) -> None:
@@ -19,30 +13,14 @@ def test_worked_example_runs_as_written(repo_root: Path, tmp_path: Path) -> None
     example = guide.split("## Worked example", 1)[1].split("\n## ", 1)[0]
     steps = re.findall(r"^```sh\n(.*?)^```", example, flags=re.M | re.S)
     assert len(steps) == 7
-    work = tmp_path / "checkout"
-    shutil.copytree(repo_root, work, ignore=IGNORE)
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    subprocess.run([*git, "init", "-q"], cwd=work, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=work, check=True)
-    subprocess.run([*git, "commit", "-qm", "base"], cwd=work, check=True)
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    checkout = copy_checkout(repo_root, tmp_path)
     for number, step in enumerate(steps, start=1):
-        result = subprocess.run(
-            ["bash", "-euo", "pipefail", "-c", step],
-            cwd=work,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = checkout.run(step)
         assert result.returncode == 0, f"step {number}:\n{step}\n{result.stdout}{result.stderr}"
-    validate = subprocess.run(
-        ["kursk-pows", "validate", "dataset"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+    validate = checkout.run("kursk-pows validate")
+    assert validate.returncode == 0, validate.stdout
+    assert validate.stdout.splitlines()[-1].startswith(
+        "dataset (version 0.3.0): valid: 0 error(s), 0 warning(s); records: 69 predicates, "
+        "6 sources, 59 entities, 41 events, 196 claims, 22 exclusions"
     )
-    assert "valid: 0 error(s), 0 warning(s)" in validate.stdout
-    assert "claim:example-guide.step-count" in (work / "dataset" / "claims.jsonl").read_text()
+    assert "claim:example-guide.step-count" in (checkout.root / "dataset/claims.jsonl").read_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -98,12 +99,19 @@ CHECK = (
     "print(pathlib.Path(kursk_pows.__file__).parent)\n"
     "print(ds.root)\n"
     "print(len(ds.claims), ds.report.valid)\n"
+    "import hashlib\n"
+    "print(hashlib.sha256(kursk_pows.datasheet().encode()).hexdigest())\n"
+    "print(hashlib.sha256(kursk_pows.rule_catalog().encode()).hexdigest())\n"
     "from kursk_pows.cli import main\n"
     "sys.exit(main(['validate']))\n"
 )
 
 
-def test_installed_wheel_finds_its_own_data(wheel: Path, tmp_path: Path) -> None:
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_installed_wheel_finds_its_own_data(wheel: Path, tmp_path: Path, repo_root: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
         [
@@ -120,10 +128,14 @@ def test_installed_wheel_finds_its_own_data(wheel: Path, tmp_path: Path) -> None
         check=True,
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    package, root, counts, *_ = _run_outside(sys.executable, CHECK, env, tmp_path).splitlines()
+    out = _run_outside(sys.executable, CHECK, env, tmp_path).splitlines()
+    package, root, counts, datasheet, catalog, *_ = out
     assert Path(package) == target / "kursk_pows"
     assert Path(root) == target / "kursk_pows" / "dataset"
     assert counts.endswith(" True")
+    # the dataset card and the rule catalog are reachable from the installed package
+    assert datasheet == _sha256(repo_root / "DATASHEET.md")
+    assert catalog == _sha256(repo_root / "docs" / "rules.md")
 
 
 @pytest.mark.wheel

@@ -29,7 +29,9 @@ __all__ = [
     "Report",
     "__version__",
     "coverage",
+    "datasheet",
     "load",
+    "rule_catalog",
     "validate",
 ]
 
@@ -44,6 +46,28 @@ _LAZY = {
     "Report": "issues",
     "validate": "rules.engine",
 }
+
+
+def datasheet() -> str:
+    """The dataset card of the installed data (DATASHEET.md, Markdown): what it covers, its
+    sources, counts and known limitations."""
+    from .reports.coverage import coverage
+    from .reports.datasheet import render_datasheet
+
+    dataset = __getattr__("load")()
+    return render_datasheet(dataset, coverage(dataset.root), dataset.version or __version__)
+
+
+def rule_catalog() -> str:
+    """The catalog of rule codes (docs/rules.md, Markdown): meaning, example and fix of each."""
+    from .reports.catalog import render_catalog
+
+    return render_catalog()
+
+
+def __dir__() -> list[str]:
+    """The public API (``dir(kursk_pows)``), including the names imported on first use."""
+    return sorted(__all__)
 
 
 def __getattr__(name: str) -> Any:

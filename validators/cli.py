@@ -15,6 +15,11 @@ from typing import NoReturn
 
 from ._version import __version__
 
+DEFAULT_PATH = (
+    "dataset directory (default: inside a kursk-pows checkout its dataset/, elsewhere the "
+    "installed data)"
+)
+
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit with status 2."""
@@ -23,48 +28,126 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kursk-pows", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--version", action="version", version=f"kursk-pows {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+DESCRIPTION = """\
+The facts of five news articles on the January 2025 capture of two North Korean soldiers in
+Russia's Kursk region, as a validated dataset: sources, entities, events and claims, each fact
+tied to the exact words of the article that reports it.  These commands check, format and
+release such a dataset.
+"""
+EPILOG = """\
+Without a dataset directory, every command works on the same one: inside a kursk-pows checkout
+its dataset/, elsewhere the installed data.  Exit status: 0 valid (warnings allowed), 1 errors
+in the data, 2 a usage problem, 3 an internal error (a bug; please report it), 130 interrupted.
+"""
 
-    check = commands.add_parser("validate", help="check a dataset directory (default: bundled)")
-    check.add_argument("path", nargs="?", help="dataset directory (default: the bundled dataset)")
-    check.add_argument("--format", choices=("text", "json", "github"), default="text")
-    check.add_argument("--min-service-age", type=int, default=None, metavar="YEARS")
-    check.add_argument("--max-service-age", type=int, default=None, metavar="YEARS")
-    check.add_argument("--quiet", action="store_true", help="no progress line, even on a terminal")
+
+def _format_option(parser: argparse.ArgumentParser, *extra: str) -> None:
+    """The same --format everywhere: text for people, json for programs (and the extras)."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", *extra),
+        default="text",
+        help="text for people, json for programs"
+        + (f", {', '.join(extra)} for GitHub Actions annotations" if extra else "")
+        + " (default: text)",
+    )
+
+
+def _flag(parser: argparse.ArgumentParser, name: str, help: str) -> None:
+    parser.add_argument(name, action="store_true", help=help)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .config import Config
+
+    parser = _Parser(
+        prog="kursk-pows",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kursk-pows {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar="COMMAND"
+    )
+
+    check = commands.add_parser(
+        "validate",
+        help="check a dataset: structure, quotes against the texts, references, consistency",
+    )
+    check.add_argument("path", nargs="?", help=DEFAULT_PATH)
+    _format_option(check, "github")
+    check.add_argument(
+        "--min-service-age",
+        type=int,
+        default=None,
+        metavar="YEARS",
+        help="youngest plausible age at joining an army; younger is a warning "
+        f"(default: {Config.min_service_age})",
+    )
+    check.add_argument(
+        "--max-service-age",
+        type=int,
+        default=None,
+        metavar="YEARS",
+        help="oldest plausible age at joining an army; older is a warning "
+        f"(default: {Config.max_service_age})",
+    )
+    _flag(
+        check,
+        "--quiet",
+        "no progress line, even on a terminal (default: a progress line on a terminal after 2 s)",
+    )
 
     cover = commands.add_parser(
-        "coverage", help="list every sentence of every source with what covers or excludes it"
+        "coverage",
+        help="list every sentence of every source with the records that cover or exclude it",
     )
-    cover.add_argument("path", nargs="?", help="dataset directory (default: the bundled dataset)")
-    cover.add_argument("--format", choices=("text", "json"), default="text")
-    cover.add_argument("--uncovered", action="store_true", help="list uncovered sentences only")
-
-    fmt = commands.add_parser("fmt", help="rewrite the record files in canonical form")
-    fmt.add_argument(
-        "path", nargs="?", default="dataset", help="dataset directory (default: dataset)"
+    cover.add_argument("path", nargs="?", help=DEFAULT_PATH)
+    _format_option(cover)
+    _flag(
+        cover,
+        "--uncovered",
+        "list only the sentences nothing covers or excludes (default: every sentence)",
     )
-    fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if fmt would")
 
-    manifest = commands.add_parser("manifest", help="rewrite dataset/manifest.json from the files")
-    manifest.add_argument("path", nargs="?", default="dataset", help="dataset directory")
-    manifest.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
+    fmt = commands.add_parser(
+        "fmt", help="rewrite the record files in canonical form and fill in quote offsets"
+    )
+    fmt.add_argument("path", nargs="?", help=DEFAULT_PATH)
+    _flag(fmt, "--check", "change nothing; exit 1 if fmt would change a file (default: rewrite)")
+
+    manifest = commands.add_parser(
+        "manifest",
+        help="rewrite manifest.json (every file's SHA-256) and, in a checkout, DATASHEET.md",
+    )
+    manifest.add_argument("path", nargs="?", help=DEFAULT_PATH)
+    _flag(manifest, "--check", "change nothing; exit 1 if the manifest is stale (default: rewrite)")
 
     compare = commands.add_parser(
         "diff", help="compare two releases and say which version bump the change needs"
     )
     compare.add_argument(
-        "old", help="a directory, 'installed', or a git revision (e.g. origin/main)"
+        "old",
+        nargs="?",
+        default="base",
+        help="a directory, 'installed', a git revision (e.g. origin/main), or 'base': where "
+        "this branch left its upstream, else the last commit of the previous version "
+        "(default: base)",
     )
-    compare.add_argument("new", nargs="?", default=".", help="the same (default: this checkout)")
-    compare.add_argument("--format", choices=("text", "json"), default="text")
-    compare.add_argument(
-        "--check", action="store_true", help="exit 1 when the version was not bumped enough"
+    compare.add_argument("new", nargs="?", help=f"the same; {DEFAULT_PATH}")
+    _format_option(compare)
+    _flag(
+        compare, "--check", "exit 1 when the version was not bumped enough (default: report only)"
     )
 
-    commands.add_parser("rules", help="print the catalog of rule codes (Markdown)")
+    rules = commands.add_parser(
+        "rules", help="explain the rule codes: the whole catalog, or the codes given"
+    )
+    rules.add_argument(
+        "codes", nargs="*", metavar="CODE", help="rule codes to show (default: every rule)"
+    )
+    _format_option(rules)
     return parser
 
 
@@ -80,6 +163,7 @@ def _validate(args: argparse.Namespace) -> int:
         config = replace(config, min_service_age=args.min_service_age)
     if args.max_service_age is not None:
         config = replace(config, max_service_age=args.max_service_age)
+    from .reading.manifest import read_version
     from .reports.progress import TerminalProgress
 
     root = _existing_dir(args.path)
@@ -87,7 +171,7 @@ def _validate(args: argparse.Namespace) -> int:
     report = validate(root, config, progress)
     if progress is not None:
         progress.finish()
-    display = args.path if args.path is not None else str(root)
+    display = args.path if args.path is not None else _shown(root)
     if args.format == "json":
         print(render_json(report))
     elif args.format == "github":
@@ -95,14 +179,25 @@ def _validate(args: argparse.Namespace) -> int:
         if output:
             print(output)
     else:
-        print(render_text(report, display))
+        print(render_text(report, display, read_version(root)))
     return 0 if report.valid else 1
 
 
-def _existing_dir(path: str | None) -> Path:
-    from .reading.locations import resolve_root
+def _shown(root: Path) -> str:
+    """A default dataset directory as the user can type it: relative when under the current
+    directory, else absolute."""
+    try:
+        return str(root.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(root)
 
-    root = resolve_root(path)
+
+def _existing_dir(path: str | None) -> Path:
+    """The dataset directory a command works on: the one given, or by the one rule of
+    :func:`~kursk_pows.reading.locations.default_root`."""
+    from .reading.locations import default_root
+
+    root = default_root() if path is None else Path(path)
     if not root.exists():
         raise _UsageError(f"no such directory: {path}")
     if not root.is_dir():
@@ -130,39 +225,95 @@ def _coverage(args: argparse.Namespace) -> int:
     return 1 if result.stats()["uncovered"] else 0
 
 
+def _writable_dir(args: argparse.Namespace) -> Path:
+    """The dataset a writing command works on; the installed data is never rewritten."""
+    from .reading.locations import checkout_dataset
+
+    if args.path is None and not args.check and checkout_dataset() is None:
+        raise _UsageError(
+            f"{args.command}: not inside a kursk-pows checkout, and the installed data is "
+            "never rewritten: give the dataset directory to rewrite (or use --check)"
+        )
+    return _existing_dir(args.path)
+
+
 def _fmt(args: argparse.Namespace) -> int:
     from .releases.fmt import format_dataset
 
-    root = _existing_dir(args.path)
+    root = _writable_dir(args)
     result = format_dataset(root, check=args.check)
-    for name, why in result.refused.items():
-        print(f"{root / name}: not formatted, fix its errors first ({why})", file=sys.stderr)
+    for name, errors in result.refused.items():
+        print(f"{root / name}: not formatted, fix its errors first:", file=sys.stderr)
+        for error in errors:
+            print(f"    {error}", file=sys.stderr)
+    for name, missed in result.unanchored.items():
+        print(
+            f"{root / name}: offsets not filled in (make the quote occur exactly once, "
+            "or give start and end):",
+            file=sys.stderr,
+        )
+        for why in missed:
+            print(f"    {why}", file=sys.stderr)
     verb = "would reformat" if args.check else "reformatted"
     for name in result.changed:
         print(f"{verb} {root / name}")
-    if not result.changed and not result.refused:
+    if not (result.changed or result.refused or result.unanchored):
         print(f"{root}: all files are in canonical form")
-    return 1 if result.refused or (args.check and result.changed) else 0
+    unfinished = result.refused or result.unanchored
+    return 1 if unfinished or (args.check and result.changed) else 0
 
 
 def _manifest(args: argparse.Namespace) -> int:
+    from .reading.locations import checkout_dataset
     from .reading.manifest import MANIFEST, build_manifest, checkout_versions, render_manifest
     from .releases.manifest import write_manifest
 
-    root = _existing_dir(args.path)
+    root = _writable_dir(args)
     # a checkout states its own version; otherwise the installed package's is used
     version = checkout_versions(root).get("validators/_version.py", __version__)
     if args.check:
         path = root / MANIFEST
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != render_manifest(build_manifest(root, version)):
-            print(f"{path} is out of date: run kursk-pows manifest {args.path}")
+            print(
+                f"{path} is out of date: a change to the data goes with a version bump, "
+                'python3 scripts/bump.py patch|minor|major "what changed" in a checkout '
+                "(it rewrites the manifest; kursk-pows diff base says which bump)"
+            )
             return 1
         print(f"{path} is up to date")
         return 0
     changed = write_manifest(root, version)
     print(f"{'wrote' if changed else 'unchanged:'} {root / MANIFEST} (version {version})")
+    if checkout_dataset(root) != root.resolve():
+        return 0
+    return _datasheet(root, version)
+
+
+def _datasheet(root: Path, version: str) -> int:
+    """In a checkout, the datasheet follows the data: rewritten with the manifest."""
+    from .issues import DatasetInvalid
+    from .reports.datasheet import DATASHEET, write_datasheet
+
+    try:
+        changed = write_datasheet(root, version)
+    except DatasetInvalid as exc:
+        print(f"{root.parent / DATASHEET} not rewritten: {exc}", file=sys.stderr)
+        return 1
+    print(f"{'wrote' if changed else 'unchanged:'} {root.parent / DATASHEET}")
     return 0
+
+
+def _same_release(old: str) -> str:
+    why = (
+        "'installed' is this checkout's own dataset/ (an editable install)"
+        if old == "installed"
+        else f"{old} is the dataset compared with"
+    )
+    return (
+        f"{why}, so the comparison could find nothing: compare with the last release instead, "
+        "e.g. `kursk-pows diff base` (where this branch left upstream) or a tag"
+    )
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -170,7 +321,10 @@ def _diff(args: argparse.Namespace) -> int:
     from .releases.revisions import ReleaseNotFound, open_release
 
     try:
-        with open_release(args.old) as old, open_release(args.new) as new:
+        newer = args.new if args.new is not None else str(_existing_dir(None))
+        with open_release(args.old) as old, open_release(newer) as new:
+            if old.dataset.resolve() == new.dataset.resolve():
+                raise _UsageError(_same_release(args.old))
             result = diff_releases(old, new)
     except ReleaseNotFound as exc:
         raise _UsageError(str(exc)) from None
@@ -191,13 +345,50 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if args.check and result.problems() else 0
 
 
+def _rules(args: argparse.Namespace) -> int:
+    from .reports.catalog import render_catalog, render_rule, rule_data
+    from .rules import CODES
+    from .rules.registry import closest_name
+
+    for code in args.codes:
+        if code not in CODES:
+            close = closest_name(code, sorted(CODES))
+            maybe = f" (did you mean {close}?)" if close else ""
+            raise _UsageError(f"no rule code {code!r}{maybe}; kursk-pows rules lists them all")
+    codes = args.codes or sorted(CODES)
+    if args.format == "json":
+        import json
+
+        print(json.dumps([rule_data(c) for c in codes], ensure_ascii=False, indent=2))
+    elif args.codes:
+        print("\n".join(render_rule(c) for c in codes), end="")
+    else:
+        print(render_catalog(), end="")
+    return 0
+
+
 def _usage(message: str) -> int:
     print(f"kursk-pows: error: {message}", file=sys.stderr)
     return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit status."""
+    """Entry point of the console script; returns the exit status.  A reader that goes away
+    (``| head``) ends the command quietly with status 141, as SIGPIPE would; Ctrl-C ends it
+    with one line and status 130."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # nothing more can be written; point stdout at /dev/null so the final flush is quiet
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except KeyboardInterrupt:
+        print("kursk-pows: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "validate":
@@ -210,10 +401,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _manifest(args)
         if args.command == "diff":
             return _diff(args)
-        from .reports.catalog import render_catalog
-
-        print(render_catalog(), end="")
-        return 0
+        return _rules(args)
+    except BrokenPipeError:
+        raise
     except (_UsageError, OSError, RuntimeError) as exc:
         return _usage(str(exc))
     except Exception as exc:  # a bug; the user still gets one line, not a traceback

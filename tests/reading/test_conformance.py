@@ -135,6 +135,9 @@ def validate_with_claims(tmp_path: Path, content: bytes, *, append: bool) -> Rep
     """Validate the minimal dataset with ``content`` as claims.jsonl, or appended to it."""
     root = DatasetSpec().write(tmp_path / "ds")
     claims = root / CLAIMS
+    # only the JSON is judged here; a missing final line feed is a warning of its own
+    if content and not content.endswith(b"\n"):
+        content += b"\n"
     claims.write_bytes(claims.read_bytes() + content if append else content)
     write_manifest(root, read_version(root) or "")  # the manifest pins every file's content
     return kursk_pows.validate(root)

@@ -56,7 +56,7 @@ def test_bad_line_is_reported_and_rest_read(tmp_path: Path, bad: bytes, code: st
         (b"\xef\xbb\xbf" + GOOD + b"\n", [1], [("file-bom", 1)]),
         (GOOD + b"\r\n" + GOOD + b"\r\n", [1, 2], [("line-crlf", 1), ("line-crlf", 2)]),
         (GOOD + b"\n\n  \n" + GOOD + b"\n", [1, 4], [("line-blank", 2), ("line-blank", 3)]),
-        (GOOD, [1], []),
+        (GOOD, [1], [("line-not-canonical", 1)]),  # no final line feed, as fmt --check says
         (b"", [], []),
     ],
 )
@@ -69,7 +69,7 @@ def test_repairable_defects_are_warnings(
 def test_overlong_line_is_skipped_unparsed(tmp_path: Path) -> None:
     limit = Config().max_line_bytes
     long_line = b'{"x": "' + b"a" * (3 * limit) + b'"}'
-    assert read(tmp_path, long_line + b"\n" + GOOD) == ([2], [("line-too-long", 1)])
+    assert read(tmp_path, long_line + b"\n" + GOOD + b"\n") == ([2], [("line-too-long", 1)])
     assert read(tmp_path, GOOD + b"\n" + long_line) == ([1], [("line-too-long", 2)])
 
 

@@ -8,6 +8,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from kursk_pows.models import Evidence
 from kursk_pows.records.canonical import canonical_data
 from kursk_pows.records.kinds import KINDS
 from kursk_pows.releases.fmt import format_dataset
+from kursk_pows.releases.manifest import write_manifest
 
 
 def _scramble(root: Path, seed: int) -> None:
@@ -128,3 +130,58 @@ def test_fmt_check_exit_codes(spec: DatasetSpec, tmp_path: Path) -> None:
 def test_shipped_dataset_is_canonical(repo_root: Path) -> None:
     assert format_dataset(repo_root / "dataset", check=True).changed == []
     assert format_dataset(repo_root / "docs" / "example-dataset", check=True).changed == []
+
+
+def test_fmt_check_lists_the_errors_of_an_invalid_record(
+    spec: DatasetSpec, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = spec.write(tmp_path / "ds")
+    claims = root / "claims.jsonl"
+    claims.write_text(claims.read_text() + '{"id": "claim:x", "subject": 7}\n{"id": oops}\n')
+    assert main(["fmt", str(root), "--check"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{claims}: not formatted, fix its errors first:",
+        "    line 6: not valid JSON: Expecting value at column 8",
+        "    line 5: /subject: Input should be a valid string (got 7)",
+        "    line 5: required field /predicate is missing",
+        "    line 5: required field /value is missing",
+        "    line 5: required field /claimed_by is missing",
+        "    line 5: required field /evidence is missing",
+    ]
+
+
+def test_fmt_never_says_canonical_while_offsets_are_missing(
+    spec: DatasetSpec, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    evidence = spec.one("claim:a.role")["evidence"][0]
+    evidence.pop("start")
+    evidence.pop("end")
+    evidence["quote"] = "not in the text"
+    root = spec.write(tmp_path / "ds")
+    for args in (["fmt", str(root)], ["fmt", str(root), "--check"]):
+        assert main(args) == 1
+        captured = capsys.readouterr()
+        assert "canonical" not in captured.out
+        assert captured.err.splitlines() == [
+            f"{root / 'claims.jsonl'}: offsets not filled in (make the quote occur exactly "
+            "once, or give start and end):",
+            "    claim:a.role /evidence/0: the quote occurs 0 times in source:test-article",
+        ]
+
+
+def test_a_missing_final_line_feed_is_flagged_by_validate_and_fmt_check(
+    spec: DatasetSpec, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = spec.write(tmp_path / "ds")
+    claims = root / "claims.jsonl"
+    claims.write_text(claims.read_text().removesuffix("\n"))
+    write_manifest(root, "1.0.0")
+    report = kursk_pows.validate(root)
+    assert report.flatten("code", "line", "message") == [
+        ("line-not-canonical", 4, "the file does not end with a line feed")
+    ]
+    assert main(["fmt", str(root), "--check"]) == 1
+    assert capsys.readouterr().out == f"would reformat {claims}\n"
+    assert main(["fmt", str(root)]) == 0
+    write_manifest(root, "1.0.0")
+    assert kursk_pows.validate(root).issues == ()

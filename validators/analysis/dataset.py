@@ -41,6 +41,20 @@ class Dataset:
     report: Report
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
+    def __repr__(self) -> str:
+        """One short line: where, which version, how many records of each kind."""
+        counts = ", ".join(
+            f"{len(table)} {name}"
+            for name, table in (
+                ("sources", self.sources),
+                ("entities", self.entities),
+                ("events", self.events),
+                ("claims", self.claims),
+                ("predicates", self.predicates),
+            )
+        )
+        return f"<Dataset {self.root} version {self.version or 'unknown'}: {counts}>"
+
     def get(self, record_id: str) -> Record:
         """Any record by id; ``KeyError`` names the id when there is none."""
         for table in (self.claims, self.entities, self.events, self.sources, self.predicates):

@@ -269,6 +269,16 @@ def _lines(
             )
             chunk = chunk[len(_BOM) :]
         line = _parse(chunk.removesuffix(b"\n"), number, name, issues, config, quick)
+        if not complete and line is not None:  # the last line, read, without its line feed
+            _report(
+                issues,
+                name,
+                number,
+                "line-not-canonical",
+                "warning",
+                "the file does not end with a line feed",
+                "run kursk-pows fmt to rewrite the file in canonical form",
+            )
         if line is not None:
             yield line
 

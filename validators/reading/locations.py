@@ -44,16 +44,35 @@ def _editable_project() -> Path | None:
     return None
 
 
+def _is_project(directory: Path) -> bool:
+    """Whether ``directory`` is a kursk-pows checkout (its ``pyproject.toml`` names it)."""
+    try:
+        declared = (directory / "pyproject.toml").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return f'name = "{DISTRIBUTION}"' in declared
+
+
 def _source_checkout() -> Path | None:
     """The project directory, when the package is imported from its ``validators/`` folder."""
     project = PACKAGE.parent
-    try:
-        declared = (project / "pyproject.toml").read_text(encoding="utf-8")
-    except OSError:
-        return None
-    if PACKAGE.name == "validators" and f'name = "{DISTRIBUTION}"' in declared:
-        return project
+    return project if PACKAGE.name == "validators" and _is_project(project) else None
+
+
+def checkout_dataset(start: Path | None = None) -> Path | None:
+    """The ``dataset/`` of the kursk-pows checkout that ``start`` (default: the current
+    directory) is in, or ``None`` outside any checkout."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        if (directory / "dataset").is_dir() and _is_project(directory):
+            return directory / "dataset"
     return None
+
+
+def default_root() -> Path:
+    """The dataset a command works on when none is given: inside a checkout its ``dataset/``,
+    elsewhere the installed package's data.  The same rule for every command."""
+    return checkout_dataset() or bundled("dataset")
 
 
 def bundled(name: str) -> Path:

@@ -17,7 +17,8 @@ MANIFEST = "manifest.json"
 CHUNK = 1 << 20
 """Bytes read at a time when a file is checksummed."""
 NAME = "kursk-pows"
-_VERSION = re.compile(r"^__version__ = \"([^\"]+)\"$", re.M)
+VERSION_LINE = re.compile(r"^__version__ = \"([^\"]+)\"$", re.M)
+"""The line of validators/_version.py that states the version."""
 _CHANGELOG_TOP = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", re.M)
 
 
@@ -83,7 +84,7 @@ def checkout_versions(root: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     version_file = project / "validators" / "_version.py"
     changelog = project / "CHANGELOG.md"
-    if version_file.is_file() and (match := _VERSION.search(version_file.read_text("utf-8"))):
+    if version_file.is_file() and (match := VERSION_LINE.search(version_file.read_text("utf-8"))):
         found["validators/_version.py"] = match.group(1)
     if changelog.is_file() and (match := _CHANGELOG_TOP.search(changelog.read_text("utf-8"))):
         found["CHANGELOG.md"] = match.group(1)

@@ -83,7 +83,10 @@ class DatasetDiff:
         reasons = [c.describe() for c in self.changes if c.bump == required][:5]
         return [
             f"the changes need a {required} version bump, but the version went from "
-            f"{self.old_version} to {self.new_version} ({actual}); because: " + "; ".join(reasons)
+            f"{self.old_version} to {self.new_version} ({actual}); because: "
+            + "; ".join(reasons)
+            + f'. In a checkout, run python3 scripts/bump.py {required} "what changed" '
+            "(it writes the version, the CHANGELOG entry and the manifest)"
         ]
 
     def to_dict(self) -> dict[str, Any]:

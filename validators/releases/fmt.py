@@ -14,26 +14,39 @@ from pydantic import ValidationError
 from ..config import Config
 from ..models import Claim, Event, Evidence, Record, Source
 from ..reading.jsonl import read_jsonl
+from ..reading.schema_errors import issues_from_validation_error
 from ..reading.source_texts import read_source_text
 from ..records.canonical import dump_records
 from ..records.kinds import KINDS, Kind
 from .atomic import write_text_atomic
 
 
-def _anchored(evidence: Evidence, texts: dict[str, str]) -> Evidence:
+def _anchored(evidence: Evidence, texts: dict[str, str]) -> Evidence | str:
+    """The evidence with its offsets, or why they cannot be filled in."""
     if evidence.start is not None or evidence.end is not None:
         return evidence
     text = texts.get(evidence.source)
-    if text is None or text.count(evidence.quote) != 1:
-        return evidence
+    if text is None:
+        return f"{evidence.source} has no readable text"
+    count = text.count(evidence.quote)
+    if count != 1:
+        return f"the quote occurs {count} times in {evidence.source}"
     start = text.index(evidence.quote)
     return evidence.model_copy(update={"start": start, "end": start + len(evidence.quote)})
 
 
-def with_offsets(record: Record, texts: dict[str, str]) -> Record:
-    """The record with offsets filled in where its quote occurs exactly once."""
+def with_offsets(record: Record, texts: dict[str, str], missed: list[str] | None = None) -> Record:
+    """The record with offsets filled in where its quote occurs exactly once; why the others
+    could not be filled in is added to ``missed`` (``id /evidence/N: why``)."""
     if isinstance(record, Event | Claim):
-        evidence = [_anchored(ev, texts) for ev in record.evidence]
+        evidence = []
+        for number, item in enumerate(record.evidence):
+            anchored = _anchored(item, texts)
+            if isinstance(anchored, str):
+                if missed is not None:
+                    missed.append(f"{record.id} /evidence/{number}: {anchored}")
+                anchored = item
+            evidence.append(anchored)
         if evidence != record.evidence:
             return record.model_copy(update={"evidence": evidence})
     return record
@@ -44,7 +57,10 @@ class FormatResult:
     """What ``fmt`` changed (or would change), and the files it could not format."""
 
     changed: list[str] = field(default_factory=list)
-    refused: dict[str, str] = field(default_factory=dict)
+    refused: dict[str, list[str]] = field(default_factory=dict)
+    """Files left untouched, with their errors (``line N: ...``)."""
+    unanchored: dict[str, list[str]] = field(default_factory=dict)
+    """Evidence whose offsets could not be filled in, per file (``id /evidence/N: why``)."""
 
 
 def _source_texts(root: Path) -> dict[str, str]:
@@ -61,20 +77,22 @@ def _source_texts(root: Path) -> dict[str, str]:
     return texts
 
 
-def _canonical_file(kind: Kind, path: Path, texts: dict[str, str]) -> tuple[str | None, str]:
-    """The canonical text of a record file, or ``None`` and why it cannot be formatted."""
+def _canonical_file(
+    kind: Kind, path: Path, texts: dict[str, str], missed: list[str]
+) -> tuple[str | None, list[str]]:
+    """The canonical text of a record file, or ``None`` and every error that stops it."""
     lines, issues = read_jsonl(path, kind.file, Config())
-    errors = [i for i in issues if i.severity == "error"]
-    if errors:
-        first = errors[0]
-        return None, f"line {first.line}: {first.message}"
+    errors = [f"line {i.line}: {i.message}" for i in issues if i.severity == "error"]
     records = []
     for line in lines:
         try:
-            records.append(with_offsets(kind.model.model_validate(line.data), texts))
+            records.append(with_offsets(kind.model.model_validate(line.data), texts, missed))
         except ValidationError as exc:
-            return None, f"line {line.number}: not a valid record ({exc.error_count()} error(s))"
-    return dump_records(records), ""
+            found = issues_from_validation_error(exc, line.data, kind.file, line.number, None)
+            errors += [f"line {line.number}: {i.message}" for i in found]
+    if errors:
+        return None, errors
+    return dump_records(records), []
 
 
 def format_dataset(root: Path, *, check: bool = False) -> FormatResult:
@@ -87,10 +105,13 @@ def format_dataset(root: Path, *, check: bool = False) -> FormatResult:
         path = root / kind.file
         if not path.is_file() or path.is_symlink():
             continue
-        canonical, why = _canonical_file(kind, path, texts)
+        missed: list[str] = []
+        canonical, errors = _canonical_file(kind, path, texts, missed)
         if canonical is None:
-            result.refused[kind.file] = why
+            result.refused[kind.file] = errors
             continue
+        if missed:
+            result.unanchored[kind.file] = missed
         if path.read_bytes() != canonical.encode("utf-8"):
             result.changed.append(kind.file)
             if not check:

@@ -10,9 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..reading.locations import bundled
+from ..reading.manifest import VERSION_LINE
 from .diff import Release
 
 INSTALLED = "installed"
+BASE = "base"
+_VERSION_FILE = "validators/_version.py"
 
 
 class ReleaseNotFound(ValueError):
@@ -37,6 +40,48 @@ def _git_toplevel() -> Path:
     except (OSError, subprocess.CalledProcessError) as exc:
         raise ReleaseNotFound("not a directory, and not inside a git repository") from exc
     return Path(out.stdout.strip())
+
+
+def _git(repo: Path, *args: str) -> str | None:
+    """The output of a git command in ``repo``, or ``None`` when it fails."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(repo), *args], capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def _version_at(repo: Path, revision: str) -> str | None:
+    text = _git(repo, "show", f"{revision}:{_VERSION_FILE}")
+    match = VERSION_LINE.search(text or "")
+    return match.group(1) if match else None
+
+
+def release_base(repo: Path) -> str:
+    """The revision a change is checked against: where the branch left its upstream (the
+    merge-base with ``@{upstream}``, else with ``origin/HEAD``); without one, the last commit
+    before the version in the working tree was set, or the first commit (so several commits
+    under one bump are compared together, as CI does)."""
+    for upstream in ("@{upstream}", "origin/HEAD"):
+        if (found := _git(repo, "merge-base", "HEAD", upstream)) is not None:
+            return found
+    if _git(repo, "rev-parse", "-q", "--verify", "HEAD") is None:
+        raise ReleaseNotFound(f"{BASE}: the repository has no commit to compare with")
+    version_file = repo / _VERSION_FILE
+    current = VERSION_LINE.search(version_file.read_text("utf-8") if version_file.is_file() else "")
+    history = _git(repo, "rev-list", "--first-parent", "HEAD", "--", _VERSION_FILE) or ""
+    oldest = None
+    for rev in history.split():
+        if current is None or _version_at(repo, rev) != current.group(1):
+            break
+        oldest = rev
+    if oldest is None:
+        return "HEAD"  # the version was changed after the last commit, or never set
+    if _git(repo, "rev-parse", "-q", "--verify", f"{oldest}^") is None:
+        return oldest  # no earlier version: the first commit
+    return f"{oldest}^"
 
 
 def _exists_at(repo: Path, revision: str, path: str) -> bool:
@@ -66,8 +111,9 @@ def _extract_revision(revision: str, into: Path) -> None:
 
 @contextlib.contextmanager
 def open_release(spec: str) -> Iterator[Release]:
-    """The release named by ``spec``: a path, ``installed``, or a git revision of the
-    repository the current directory is in (its dataset/ and schema/ at that revision)."""
+    """The release named by ``spec``: a path, ``installed``, ``base`` (see
+    :func:`release_base`), or a git revision of the repository the current directory is in
+    (its dataset/ and schema/ at that revision)."""
     path = Path(spec)
     if path.exists():
         if not path.is_dir():
@@ -76,6 +122,8 @@ def open_release(spec: str) -> Iterator[Release]:
     elif spec == INSTALLED:
         yield Release(bundled("dataset"), bundled("schema"), "installed package")
     else:
+        revision = release_base(_git_toplevel()) if spec == BASE else spec
         with tempfile.TemporaryDirectory(prefix="kursk-pows-diff-") as tmp:
-            _extract_revision(spec, Path(tmp))
-            yield _from_directory(Path(tmp) / "tree", spec)
+            _extract_revision(revision, Path(tmp))
+            label = spec if revision == spec else f"{spec} ({revision[:12]})"
+            yield _from_directory(Path(tmp) / "tree", label)

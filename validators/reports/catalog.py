@@ -20,13 +20,31 @@ other; the tests apply every example to prove it.
 """
 
 
+def render_rule(code: str) -> str:
+    """One code's section of the catalog (Markdown): meaning, example and fix."""
+    c = CODES[code]
+    return (
+        f"## {c.code}\n\n**{c.severity}**: {c.title}.\n\n{c.explanation}\n\n"
+        f"**Example:** {EXAMPLES[c.code].describe()}\n\n**Fix:** {c.fix}\n"
+    )
+
+
+def rule_data(code: str) -> dict[str, str]:
+    """One code's documentation as JSON-ready data."""
+    c = CODES[code]
+    return {
+        "code": c.code,
+        "severity": c.severity,
+        "title": c.title,
+        "explanation": c.explanation,
+        "example": EXAMPLES[c.code].describe(),
+        "fix": c.fix,
+    }
+
+
 def render_catalog() -> str:
     """The whole catalog as Markdown: a table of codes, then one section per code."""
     codes = sorted(CODES.values(), key=lambda c: c.code)
     table = "".join(f"| [`{c.code}`](#{c.code}) | {c.severity} | {c.title} |\n" for c in codes)
-    sections = "".join(
-        f"\n## {c.code}\n\n**{c.severity}**: {c.title}.\n\n{c.explanation}\n\n"
-        f"**Example:** {EXAMPLES[c.code].describe()}\n\n**Fix:** {c.fix}\n"
-        for c in codes
-    )
+    sections = "".join(f"\n{render_rule(c.code)}" for c in codes)
     return HEADER + table + sections

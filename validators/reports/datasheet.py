@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
-from ..analysis.dataset import Dataset
+from ..analysis.dataset import Dataset, load
 from ..models import DateSpan, Source
-from .coverage import Coverage
+from ..releases.atomic import write_text_atomic
+from .coverage import Coverage, coverage
+
+DATASHEET = "DATASHEET.md"
 
 INTRO = """\
 # Datasheet: kursk-pows {version}
 
-Generated from the data by `python scripts/regenerate.py`; a test fails when it is out of date.
+Generated from the data whenever the manifest is written (`python3 scripts/bump.py`,
+`kursk-pows manifest`); a test fails when it is out of date.
 
 ## What the dataset covers
 
@@ -160,3 +165,15 @@ def render_datasheet(ds: Dataset, coverage: Coverage, version: str) -> str:
         BUILT.format(version=version),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
+
+
+def write_datasheet(root: Path, version: str) -> bool:
+    """Rewrite the DATASHEET.md beside the dataset directory ``root`` (in its checkout) from
+    the data; return whether it changed.  Raises :class:`~kursk_pows.DatasetInvalid` when the
+    data has errors (nothing is written then)."""
+    text = render_datasheet(load(root), coverage(root), version)
+    path = root.parent / DATASHEET
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    write_text_atomic(path, text)
+    return True

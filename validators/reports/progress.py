@@ -14,7 +14,8 @@ class TerminalProgress:
     """Rewrites one line on ``stream`` (records and files done, rate) once ``after`` seconds
     have passed; does nothing at all when ``stream`` is not a terminal."""
 
-    def __init__(self, stream: TextIO = sys.stderr, after: float = 2.0) -> None:
+    def __init__(self, stream: TextIO | None = None, after: float = 2.0) -> None:
+        stream = sys.stderr if stream is None else stream  # the one in use now, not at import
         self.stream = stream
         self.enabled = stream.isatty()
         self.started = time.monotonic()

@@ -11,23 +11,37 @@ from .coverage import Coverage
 
 def _place(issue: Issue, root: str) -> str:
     path = str(Path(root) / issue.file) if issue.file else root
-    return f"{path}:{issue.line}" if issue.line else path
+    if not issue.line:
+        return path
+    return f"{path}:{issue.line}:{issue.column}" if issue.column else f"{path}:{issue.line}"
 
 
-def render_text(report: Report, display_root: str) -> str:
-    """One line per issue, like a compiler, then a hint line and a summary."""
+def _subject(issue: Issue) -> str:
+    """The record and the place in it (its JSON pointer, e.g. which evidence item), unless
+    the message already starts from that place."""
+    pointer = issue.pointer if issue.pointer and issue.pointer not in issue.message else None
+    where = " ".join(part for part in (issue.record, pointer) if part)
+    if not where:
+        return ""
+    return f" {where}:" if pointer else f" {where}"
+
+
+def render_text(report: Report, display_root: str, version: str | None = None) -> str:
+    """One line per issue, like a compiler, then a hint line and a summary naming the
+    directory checked and the version its manifest states."""
     lines = []
     for issue in report.issues:
-        record = f" {issue.record}" if issue.record else ""
         lines.append(
-            f"{_place(issue, display_root)}: {issue.severity}[{issue.code}]{record} {issue.message}"
+            f"{_place(issue, display_root)}: {issue.severity}[{issue.code}]{_subject(issue)} "
+            f"{issue.message}"
         )
         if issue.hint:
             lines.append(f"    hint: {issue.hint}")
     counts = ", ".join(f"{n} {name}" for name, n in report.stats.items())
     verdict = "valid" if report.valid else "INVALID"
+    stated = f"version {version}" if version else "no version: manifest.json unreadable"
     lines.append(
-        f"{display_root}: {verdict}: {len(report.errors)} error(s), "
+        f"{display_root} ({stated}): {verdict}: {len(report.errors)} error(s), "
         f"{len(report.warnings)} warning(s); records: {counts}"
     )
     return "\n".join(lines)
@@ -69,10 +83,11 @@ def render_coverage(coverage: Coverage, uncovered_only: bool = False) -> str:
     """Each source's sentences with the records that cover them or the reason they are excluded."""
     lines = []
     for source, sentences in coverage.sources.items():
+        shown = [s for s in sentences if not uncovered_only or s.status == "uncovered"]
+        if not shown:
+            continue  # with --uncovered, a source with nothing uncovered is not named
         lines.append(f"== {source}")
-        for s in sentences:
-            if uncovered_only and s.status != "uncovered":
-                continue
+        for s in shown:
             if s.status == "covered":
                 account = ", ".join(s.records)
             elif s.status == "excluded":

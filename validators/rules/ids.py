@@ -21,7 +21,17 @@ from .index import (
     type_of,
     unpack,
 )
-from .registry import ALL_KINDS, Check, Place, RuleCode, issue_at, rule
+from .registry import (
+    ALL_KINDS,
+    SUGGEST_AT_MOST,
+    Check,
+    Place,
+    RuleCode,
+    article,
+    did_you_mean,
+    issue_at,
+    rule,
+)
 
 SLUG = re.compile(r"[a-z]+:[a-z0-9]+(?:[-.][a-z0-9]+)*")
 KNOWN_PREFIXES = sorted(set(ENTITY_PREFIXES.values()) | set(KIND_PREFIXES.values()))
@@ -169,17 +179,29 @@ class References(Check):
                 _check(located, active, pointer, target, accepted, unpack(code), out)
 
     def finish(self, out: list[Issue]) -> None:
+        by_prefix: dict[str, list[str]] | None = None  # built only if an id is missing
+        suggested = 0
         for where, active, pointer, target, accepted in self.pending:
             entry = self.index.entry(target)
             if entry is not None:
                 _check(where, active, pointer, target, accepted, entry, out)
             elif target not in self.index.invalid_ids:  # else reported already, as invalid
+                hint = REF_MISSING.fix
+                if suggested < SUGGEST_AT_MOST:
+                    if by_prefix is None:
+                        by_prefix = {}
+                        for known in self.index.codes:
+                            by_prefix.setdefault(known.split(":", 1)[0], []).append(known)
+                    same_kind = by_prefix.get(target.split(":", 1)[0], [])
+                    hint = did_you_mean(target, same_kind, hint)
+                    suggested += 1
                 out.append(
                     issue_at(
                         where,
                         "ref-missing",
                         f"{pointer} names {target}, which does not exist",
                         pointer=pointer,
+                        hint=hint,
                     )
                 )
 
@@ -198,7 +220,7 @@ def _check(
             issue_at(
                 where,
                 "ref-wrong-type",
-                f"{pointer} names {target}, a {entry.type}; "
+                f"{pointer} names {target}, {article(entry.type)}; "
                 f"expected one of: {', '.join(sorted(accepted))}",
                 pointer=pointer,
             )
@@ -219,7 +241,8 @@ SORT = RuleCode(
     "warning",
     "Records in a file are not sorted by id",
     "Files are kept sorted by id so that changes show up as small, reviewable diffs.",
-    "Move the record to its place in id order.",
+    "Run `kursk-pows fmt`, which sorts every record file by id (or move the record to its "
+    "place in id order).",
 )
 
 
@@ -239,7 +262,8 @@ class Sorted(Check):
                 issue_at(
                     located,
                     "records-unsorted",
-                    f"{located.id} comes after {previous[1]} but sorts before it",
+                    f"comes after {previous[1]} but sorts before it; `kursk-pows fmt` sorts "
+                    "the file",
                     pointer="/id",
                 )
             )

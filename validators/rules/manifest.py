@@ -27,8 +27,10 @@ MISMATCH = RuleCode(
     "A file was changed, added or removed without the manifest being regenerated. Every "
     "change to the data must go with a new manifest and, where users see a difference, a new "
     "version.",
-    "If the change is intended, bump the version (validators/_version.py, CHANGELOG.md) and "
-    "run `kursk-pows manifest`; otherwise undo the change.",
+    "If the change is intended, bump the version with "
+    '`python3 scripts/bump.py patch|minor|major "what changed"` (it writes '
+    "validators/_version.py, the CHANGELOG entry and the manifest; `kursk-pows diff base` says "
+    "which bump the change needs); otherwise undo the change.",
 )
 VERSION = RuleCode(
     "version-mismatch",
@@ -87,11 +89,15 @@ def _check_manifest(root: Path) -> Iterator[Issue]:
     expected = checkout_versions(root)
     if _is_bundled(root):
         expected["the installed kursk_pows package"] = __version__
+    places: dict[str, list[str]] = {}  # one issue per differing version, naming every place
     for where, version in expected.items():
         if version != stated:
-            yield issue(
-                "version-mismatch",
-                f"{MANIFEST} says {stated}, {where} says {version}",
-                file=MANIFEST,
-                pointer="/version",
-            )
+            places.setdefault(version, []).append(where)
+    for version, wheres in places.items():
+        verb = "says" if len(wheres) == 1 else "say"
+        yield issue(
+            "version-mismatch",
+            f"{MANIFEST} says {stated}, {' and '.join(wheres)} {verb} {version}",
+            file=MANIFEST,
+            pointer="/version",
+        )

@@ -12,7 +12,17 @@ from ..issues import Issue
 from ..reading.stream import Located
 from ..records.spans import overlaps, quantity_bounds, quantity_bounds_overlap
 from .index import Index, Spot, spot
-from .registry import Check, Place, RuleCode, issue, issue_at, rule
+from .registry import (
+    SUGGEST_AT_MOST,
+    Check,
+    Place,
+    RuleCode,
+    article,
+    did_you_mean,
+    issue,
+    issue_at,
+    rule,
+)
 
 if TYPE_CHECKING:
     from ..models import Claim, Predicate
@@ -64,6 +74,14 @@ class PredicateUse(Check):
         super().__init__(index, config)
         self.predicates: dict[str, Predicate] = {}
         self.pending: list[tuple[Spot, str, Predicate]] = []
+        self.suggested = 0
+
+    def _suggest(self, name: str) -> str:
+        """The fix, with a "did you mean" for the first few unknown predicates."""
+        self.suggested += 1
+        if self.suggested > SUGGEST_AT_MOST:
+            return UNKNOWN.fix
+        return did_you_mean(name, self.predicates, UNKNOWN.fix)
 
     def see(self, located: Located, out: list[Issue]) -> None:
         record = located.record
@@ -81,6 +99,7 @@ class PredicateUse(Check):
                     "predicate-unknown",
                     f"predicate {claim.predicate} is not in the vocabulary",
                     pointer="/predicate",
+                    hint=self._suggest(claim.predicate),
                 )
             )
             return
@@ -89,8 +108,8 @@ class PredicateUse(Check):
                 issue_at(
                     located,
                     "value-type-mismatch",
-                    f"{predicate.id} takes a {predicate.value_type} value, "
-                    f"not a {claim.value.type}",
+                    f"{predicate.id} takes {article(predicate.value_type)} value, "
+                    f"not {article(claim.value.type)}",
                     pointer="/value/type",
                 )
             )
@@ -113,7 +132,7 @@ class PredicateUse(Check):
                     where,
                     "subject-type-mismatch",
                     f"{predicate.id} describes {', '.join(predicate.subject_types)}, "
-                    f"but {subject} is a {subject_type}",
+                    f"but {subject} is {article(subject_type)}",
                     pointer="/subject",
                 )
             )

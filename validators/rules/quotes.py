@@ -82,8 +82,16 @@ def closest_passage(text: str, quote: str) -> str | None:
         candidate = text[match.start() : match.start() + width]
         matcher = difflib.SequenceMatcher(None, quote, candidate, autojunk=False)
         if matcher.quick_ratio() > best_ratio and matcher.ratio() > best_ratio:
-            best, best_ratio = candidate, matcher.ratio()
-    return best
+            best, best_ratio = match.start(), matcher.ratio()
+    return None if best is None else whole_words(text, best, best + width)
+
+
+def whole_words(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` widened to end on a word boundary (a word cut in two is finished)
+    and without trailing white space: a passage that can be copied as it stands."""
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return text[start:end].rstrip()
 
 
 def _check_evidence(located: Located, index: int, evidence: Evidence, text: str) -> Iterator[Issue]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
@@ -79,6 +79,33 @@ def rule(*codes: RuleCode) -> Callable[[type[Check]], type[Check]]:
         return check
 
     return decorate
+
+
+SUGGEST_AMONG = 5_000
+"""No "did you mean" is searched among more names than this: the search is linear."""
+SUGGEST_AT_MOST = 50
+"""How many issues of one rule get a "did you mean": the search costs time on each."""
+
+
+def closest_name(name: str, known: Collection[str]) -> str | None:
+    """The known name most like ``name``, for a "did you mean" (difflib, bounded work)."""
+    if len(known) > SUGGEST_AMONG:
+        return None
+    import difflib  # only needed when a name is wrong
+
+    close = difflib.get_close_matches(name[:200], known, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def did_you_mean(name: str, known: Collection[str], otherwise: str) -> str:
+    """A fix hint: "did you mean X? otherwise ..." when a known name is close."""
+    close = closest_name(name, known)
+    return f"did you mean {close}? Otherwise: {otherwise}" if close else otherwise
+
+
+def article(word: str) -> str:
+    """``word`` with its indefinite article: "a person", "an event"."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
 def issue(code: str, message: str, **where: object) -> Issue:

@@ -6,7 +6,7 @@ from ..config import Config
 from ..issues import Issue
 from ..reading.stream import Located
 from .index import Index, Spot, record_type, spot
-from .registry import ALL_KINDS, Check, Place, RuleCode, issue_at, rule
+from .registry import ALL_KINDS, Check, Place, RuleCode, article, issue_at, rule
 
 INCONSISTENT = RuleCode(
     "retraction-inconsistent",
@@ -72,7 +72,7 @@ def _check_successor(
     if successor is None:
         problem = "does not exist"
     elif successor.type != own_type:
-        problem = f"is a {successor.type}, not a {own_type}"
+        problem = f"is {article(successor.type)}, not {article(own_type)}"
     elif not successor.active:
         problem = "is itself retracted"
     else:

@@ -1,0 +1,41 @@
+"""The Python API explains itself: dir() lists it, a dataset's repr is one line, and the
+dataset card and the rule catalog are reachable without a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import kursk_pows
+
+
+def test_dir_lists_the_public_api() -> None:
+    assert dir(kursk_pows) == [
+        "Config",
+        "Coverage",
+        "Dataset",
+        "DatasetInvalid",
+        "Issue",
+        "Report",
+        "__version__",
+        "coverage",
+        "datasheet",
+        "load",
+        "rule_catalog",
+        "validate",
+    ]
+    for name in dir(kursk_pows):
+        assert getattr(kursk_pows, name) is not None
+
+
+def test_repr_of_a_dataset_is_one_short_line() -> None:
+    ds = kursk_pows.load()
+    assert repr(ds) == (
+        f"<Dataset {ds.root} version {kursk_pows.__version__}: {len(ds.sources)} sources, "
+        f"{len(ds.entities)} entities, {len(ds.events)} events, {len(ds.claims)} claims, "
+        f"{len(ds.predicates)} predicates>"
+    )
+
+
+def test_datasheet_and_rule_catalog_are_reachable(repo_root: Path) -> None:
+    assert kursk_pows.datasheet() == (repo_root / "DATASHEET.md").read_text(encoding="utf-8")
+    assert kursk_pows.rule_catalog() == (repo_root / "docs" / "rules.md").read_text("utf-8")

@@ -1,0 +1,115 @@
+"""The version bump cannot be forgotten: ``kursk-pows diff base`` compares the working tree with
+where the branch left its upstream (or the last commit of the previous version), and names
+scripts/bump.py; comparing the checkout with itself is refused."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from factory import DatasetSpec
+from kursk_pows.cli import main
+from kursk_pows.releases.manifest import write_manifest
+from kursk_pows.releases.revisions import release_base
+
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def set_version(repo: Path, version: str) -> None:
+    (repo / "validators" / "_version.py").write_text(f'__version__ = "{version}"\n')
+    write_manifest(repo / "dataset", version)
+
+
+def change_a_record(repo: Path) -> None:
+    claims = repo / "dataset" / "claims.jsonl"
+    lines = claims.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    record["note"] = "corrected"
+    lines[0] = json.dumps(record, ensure_ascii=False)
+    claims.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def repo(spec: DatasetSpec, tmp_path: Path) -> Path:
+    """A kursk-pows checkout at version 1.0.0, one commit."""
+    project = tmp_path / "repo"
+    spec.write(project / "dataset")
+    (project / "validators").mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "kursk-pows"\n')
+    set_version(project, "1.0.0")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "1.0.0")
+    return project
+
+
+def test_a_change_without_a_bump_is_caught_and_the_hint_names_bump_py(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(repo)
+    change_a_record(repo)
+    write_manifest(repo / "dataset", "1.0.0")  # the manifest rewritten, the version forgotten
+    assert main(["diff", "--check"]) == 1
+    *_, verdict = capsys.readouterr().out.splitlines()
+    assert verdict == (
+        "error: the changes need a patch version bump, but the version went from 1.0.0 to "
+        "1.0.0 (none); because: changed claim claim:a.age (note). In a checkout, run "
+        'python3 scripts/bump.py patch "what changed" (it writes the version, the CHANGELOG '
+        "entry and the manifest)"
+    )
+    set_version(repo, "1.0.1")
+    assert main(["diff", "base", "dataset", "--check"]) == 0
+
+
+def test_base_without_upstream_is_the_last_commit_of_the_previous_version(repo: Path) -> None:
+    first = git(repo, "rev-parse", "HEAD")
+    assert release_base(repo) == first  # no earlier version: the first commit
+    change_a_record(repo)
+    set_version(repo, "1.0.1")
+    assert release_base(repo) == "HEAD"  # bumped in the working tree: still the last commit
+    git(repo, "commit", "-qam", "correct a.age")
+    (repo / "dataset" / "sources").joinpath("extra.txt").write_text("x")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "more under the same bump")
+    assert release_base(repo) == f"{git(repo, 'rev-parse', 'HEAD~1')}^"
+    assert git(repo, "rev-parse", release_base(repo)) == first
+
+
+def test_base_with_an_upstream_is_the_merge_base(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
+    forked = git(clone, "rev-parse", "HEAD")
+    change_a_record(clone)
+    git(clone, "commit", "-qam", "a change on a branch")
+    assert release_base(clone) == forked
+
+
+def test_installed_is_refused_when_it_is_this_checkout(
+    repo_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(repo_root)  # the tests run from an editable install of this checkout
+    assert main(["diff", "installed", "."]) == 2
+    assert capsys.readouterr().err == (
+        "kursk-pows: error: 'installed' is this checkout's own dataset/ (an editable install), "
+        "so the comparison could find nothing: compare with the last release instead, e.g. "
+        "`kursk-pows diff base` (where this branch left upstream) or a tag\n"
+    )
+
+
+@pytest.mark.parametrize("name", [".pre-commit-hooks.yaml", ".pre-commit-config.yaml"])
+def test_the_bump_check_is_a_pre_commit_hook(repo_root: Path, name: str) -> None:
+    import yaml
+
+    data = yaml.safe_load((repo_root / name).read_text())
+    hooks = data if isinstance(data, list) else [h for r in data["repos"] for h in r["hooks"]]
+    (hook,) = [h for h in hooks if h["id"] == "kursk-pows-version"]
+    command = " ".join([hook["entry"], *hook.get("args", [])])
+    assert command == "kursk-pows diff base dataset --check"

@@ -1,0 +1,61 @@
+"""A data-only pull request that follows CONTRIBUTING.md passes every check CI runs on data.
+
+A contributor, on a copy of this checkout: adds a claim (no offsets), runs the documented
+commands (fmt, scripts/bump.py, validate, diff base --check), commits; then CI's data checks
+(.ci/data: validate, fmt --check, manifest --check, the bump against the previous version) and
+the tests that read the data run on the copy, with the copy's own code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checkouts import copy_checkout
+
+CLAIM = (
+    '{"id": "claim:andriy-sybiga.communication-social-media", "subject": "person:andriy-sybiga",'
+    ' "predicate": "predicate:communication-method", "value": {"type": "text", "text": "social'
+    ' media"}, "claimed_by": "source:rare-glimpse-pyongyang-participation", "evidence":'
+    ' [{"source": "source:rare-glimpse-pyongyang-participation", "quote": "Andriy Sybiga, wrote'
+    ' on social media"}]}'
+)
+CONTRIBUTOR = f"""
+cat >> dataset/claims.jsonl <<'JSON'
+{CLAIM}
+JSON
+kursk-pows fmt
+python3 scripts/bump.py minor "Added: how Andriy Sybiga communicated his statement."
+kursk-pows validate
+kursk-pows diff base --check
+"""
+DATA_TESTS = (
+    "tests/test_docs.py",
+    "tests/test_bundled.py",
+    "tests/test_cli.py",
+    "tests/analysis/test_api.py",
+    "tests/reports/test_coverage.py",
+)
+
+
+def test_a_data_only_pull_request_passes_ci(repo_root: Path, tmp_path: Path) -> None:
+    checkout = copy_checkout(repo_root, tmp_path)
+    contributed = checkout.run(CONTRIBUTOR)
+    assert contributed.returncode == 0, contributed.stdout + contributed.stderr
+    checkout.commit("Add a claim")
+    ci = checkout.run(".ci/data")
+    assert ci.returncode == 0, ci.stdout + ci.stderr
+    assert "1 change(s); version 0.2.1 -> 0.3.0 (minor)" in ci.stdout
+    assert ci.stdout.startswith("dataset (version 0.3.0): valid: 0 error(s), 0 warning(s);")
+    assert ", 196 claims," in ci.stdout.splitlines()[0]
+    tests = checkout.run(f"python -m pytest -q -p no:cacheprovider {' '.join(DATA_TESTS)}")
+    assert tests.returncode == 0, tests.stdout[-3000:]
+    sheet = (checkout.root / "DATASHEET.md").read_text(encoding="utf-8")
+    assert sheet.startswith("# Datasheet: kursk-pows 0.3.0\n")
+    assert "| claims | 196 |" in sheet
+    changed = checkout.run("git diff --name-only HEAD~1").stdout.split()
+    assert changed == [
+        "CHANGELOG.md",
+        "DATASHEET.md",
+        "dataset/claims.jsonl",
+        "dataset/manifest.json",
+        "validators/_version.py",
+    ]
