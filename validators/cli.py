@@ -266,25 +266,29 @@ def _fmt(args: argparse.Namespace) -> int:
 def _manifest(args: argparse.Namespace) -> int:
     from .reading.locations import checkout_dataset
     from .reading.manifest import MANIFEST, build_manifest, checkout_versions, render_manifest
-    from .releases.manifest import write_manifest
+    from .reading.safe_files import UnsafeFile
+    from .releases.manifest import current_manifest, write_manifest
 
     root = _writable_dir(args)
     # a checkout states its own version; otherwise the installed package's is used
     version = checkout_versions(root).get("validators/_version.py", __version__)
-    if args.check:
-        path = root / MANIFEST
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != render_manifest(build_manifest(root, version)):
-            print(
-                f"{path} is out of date: a change to the data goes with a version bump, "
-                'python3 scripts/bump.py patch|minor|major "what changed" in a checkout '
-                "(it rewrites the manifest; kursk-pows diff base says which bump)"
-            )
-            return 1
-        print(f"{path} is up to date")
-        return 0
-    changed = write_manifest(root, version)
-    print(f"{'wrote' if changed else 'unchanged:'} {root / MANIFEST} (version {version})")
+    path = root / MANIFEST
+    try:
+        if args.check:
+            if current_manifest(root) != render_manifest(build_manifest(root, version)):
+                print(
+                    f"{path} is out of date: a change to the data goes with a version bump, "
+                    'python3 scripts/bump.py patch|minor|major "what changed" in a checkout '
+                    "(it rewrites the manifest; kursk-pows diff base says which bump)"
+                )
+                return 1
+            print(f"{path} is up to date")
+            return 0
+        changed = write_manifest(root, version)
+    except UnsafeFile as exc:
+        print(f"{root}: {exc.message}; {exc.hint}", file=sys.stderr)
+        return 1
+    print(f"{'wrote' if changed else 'unchanged:'} {path} (version {version})")
     if checkout_dataset(root) != root.resolve():
         return 0
     return _datasheet(root, version)

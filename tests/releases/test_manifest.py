@@ -75,7 +75,7 @@ def test_file_entry_read_in_pieces_matches_the_whole_file(data: bytes, chunk: in
         saved = manifest.CHUNK
         manifest.CHUNK = chunk
         try:
-            entry = manifest.file_entry(path)
+            entry = manifest.file_entry(Path(tmp), "f.jsonl", len(data))
         finally:
             manifest.CHUNK = saved
     assert entry == {

@@ -10,7 +10,8 @@ line is decoded as UTF-8 on its own and parsed with Python's ``json`` module mad
 
 A byte-order mark, CRLF endings and blank lines are warnings (``fmt`` repairs them) and reading
 goes on.  Lines longer than ``Config.max_line_bytes`` are skipped unparsed, and files larger than
-``Config.max_file_bytes`` or that are not regular files are not read at all.
+``Config.max_file_bytes``, links and anything but a regular file are not read at all (see
+:mod:`~kursk_pows.reading.safe_files`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 
 from ..config import Config
 from ..issues import Issue, Severity
+from .safe_files import UnsafeFile, open_in_dataset
 
 MAX_EXACT_INT = 2**53
 _BOM = b"\xef\xbb\xbf"
@@ -190,16 +191,13 @@ def iter_jsonl(
     :class:`Unparsed`, for the caller to decode; it must use :func:`strict_again` on any such line
     whose record is not valid and canonical.
     """
-    problem = _file_problem(path, config)
-    if problem is not None:
-        code, message, hint = problem
-        issues.append(Issue(code, "error", message, file=name, hint=hint))
-        return
     try:
-        with path.open("rb") as stream:
+        with open_in_dataset(path.parent, path.name, config.max_file_bytes) as stream:
             yield from _lines(stream, name, issues, config, quick)
+    except UnsafeFile as exc:
+        issues.append(Issue(exc.code, "error", exc.message, file=name, hint=exc.hint))
     except OSError as exc:
-        message = f"cannot read the file: {exc.strerror or exc}"
+        message = f"cannot read the file: {exc.strerror or type(exc).__name__}"
         issues.append(
             Issue(
                 "file-unreadable",
@@ -209,31 +207,6 @@ def iter_jsonl(
                 hint="make it a regular file you have permission to read",
             )
         )
-
-
-def _file_problem(path: Path, config: Config) -> tuple[str, str, str] | None:
-    try:
-        info = path.lstat()
-    except OSError as exc:
-        return (
-            "file-unreadable",
-            f"cannot read the file: {exc.strerror or exc}",
-            "make it a regular file you have permission to read",
-        )
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "not a regular file"
-        return (
-            "file-unreadable",
-            f"the record file is {kind}",
-            "replace it with a regular file inside the dataset directory",
-        )
-    if info.st_size > config.max_file_bytes:
-        return (
-            "file-too-large",
-            f"the file is {info.st_size} bytes, above the limit of {config.max_file_bytes}",
-            "split the dataset, or raise Config.max_file_bytes if the size is genuine",
-        )
-    return None
 
 
 def _lines(

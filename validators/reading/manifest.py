@@ -7,13 +7,22 @@ it, so no file can change without the manifest (and so the version) being update
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
+from ..config import Config
+from .jsonl import parse_line
+from .safe_files import UnsafeFile, open_in_dataset, read_dataset_file
+
 MANIFEST = "manifest.json"
+LOCK = ".kursk-pows.lock"
+"""The file ``fmt`` and ``manifest`` lock while they write (see releases.atomic)."""
 CHUNK = 1 << 20
 """Bytes read at a time when a file is checksummed."""
 NAME = "kursk-pows"
@@ -22,57 +31,96 @@ VERSION_LINE = re.compile(r"^__version__ = \"([^\"]+)\"$", re.M)
 _CHANGELOG_TOP = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", re.M)
 
 
-def dataset_files(root: Path) -> list[Path]:
-    """Every regular file of the dataset except the manifest itself, in a stable order."""
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file() and not p.is_symlink() and p.relative_to(root).as_posix() != MANIFEST
-    )
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one of ours in passing: a temporary file of an atomic write
+    (``.NAME.XXXX.tmp``) or the lock of ``fmt``/``manifest`` (``.kursk-pows.lock``).  Such
+    files are never part of a release."""
+    return name.startswith(".") and (name.endswith(".tmp") or name == LOCK)
 
 
-def file_entry(path: Path) -> dict[str, Any]:
+def dataset_files(root: Path) -> list[str]:
+    """The relative path of every regular file of the dataset except the manifest and our
+    temporary files, in a stable order.  Links are neither followed nor listed."""
+    found: list[str] = []
+    for directory, subdirectories, names in os.walk(root, followlinks=False):
+        subdirectories.sort()
+        base = Path(directory)
+        for name in names:
+            path = base / name
+            relative = path.relative_to(root).as_posix()
+            if relative == MANIFEST or is_temporary(name):
+                continue
+            with contextlib.suppress(OSError):
+                if stat.S_ISREG(path.lstat().st_mode):
+                    found.append(relative)
+    return sorted(found, key=lambda name: name.split("/"))  # directories by name, as Path sorts
+
+
+def file_entry(root: Path, relative: str, max_bytes: int) -> dict[str, Any]:
     """A file's manifest entry: SHA-256, size and, for a record file, its non-blank lines.
 
-    The file is read in pieces of a fixed size, so that checking a large dataset never holds
-    a whole file (or one huge line of it) in memory.
+    The file is opened safely (:func:`~kursk_pows.reading.safe_files.open_in_dataset`: no link,
+    a regular file of at most ``max_bytes``, else :class:`UnsafeFile`) and read in pieces of a
+    fixed size, so that checking a large dataset never holds a whole file in memory.
     """
     digest, size, records = hashlib.sha256(), 0, 0
     filled = False  # whether the line being read so far has a byte that is not white space
-    with path.open("rb") as stream:
-        while chunk := stream.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-            *ended, rest = chunk.split(b"\n")
-            for line in ended:
-                records += filled or bool(line.strip())
-                filled = False
-            filled = filled or bool(rest.strip())
+    try:
+        with open_in_dataset(root, relative, max_bytes) as stream:
+            while chunk := stream.read(CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                *ended, rest = chunk.split(b"\n")
+                for line in ended:
+                    records += filled or bool(line.strip())
+                    filled = False
+                filled = filled or bool(rest.strip())
+    except OSError as exc:
+        raise UnsafeFile("unreadable", f"cannot read {relative}: {exc.strerror}", "") from None
     records += filled
     entry: dict[str, Any] = {"sha256": digest.hexdigest(), "bytes": size}
-    if path.suffix == ".jsonl":
+    if relative.endswith(".jsonl"):
         entry["records"] = records
     return entry
 
 
-def build_manifest(root: Path, version: str) -> dict[str, Any]:
-    """The manifest the files of ``root`` call for, at ``version``."""
+def build_manifest(root: Path, version: str, config: Config | None = None) -> dict[str, Any]:
+    """The manifest the files of ``root`` call for, at ``version``; raises
+    :class:`UnsafeFile` when a file cannot be read safely."""
+    config = config or Config()
     return {
         "name": NAME,
         "version": version,
-        "files": {p.relative_to(root).as_posix(): file_entry(p) for p in dataset_files(root)},
+        "files": {
+            name: file_entry(root, name, size_limit(name, config)) for name in dataset_files(root)
+        },
     }
+
+
+def size_limit(name: str, config: Config) -> int:
+    """The largest a dataset file may be: a record file's limit or a source text's."""
+    return config.max_file_bytes if name.endswith(".jsonl") else config.max_source_bytes
 
 
 def render_manifest(manifest: dict[str, Any]) -> str:
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
+def read_manifest_text(root: Path, config: Config | None = None) -> str:
+    """The text of ``root/manifest.json``, read safely; raises :class:`UnsafeFile`."""
+    limit = (config or Config()).max_manifest_bytes
+    data = read_dataset_file(root, MANIFEST, limit)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnsafeFile("unreadable", f"{MANIFEST} is not valid UTF-8", "") from None
+
+
 def read_version(root: Path) -> str | None:
     """The version a dataset's manifest states, if it can be read."""
     try:
-        version = json.loads((root / MANIFEST).read_text(encoding="utf-8")).get("version")
-    except (OSError, ValueError, AttributeError):
+        version = parse_line(read_manifest_text(root)).get("version")
+    except (UnsafeFile, ValueError, AttributeError):
         return None
     return version if isinstance(version, str) else None
 

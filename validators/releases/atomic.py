@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from ..reading.manifest import LOCK, is_temporary
 
 
 def write_atomic(path: Path, chunks: Iterable[bytes] | bytes) -> None:
     """Write ``chunks`` to a temporary file beside ``path``, flush it to disk, then rename it
-    over ``path``.  If anything fails before the rename (an exception, an interrupted process),
-    ``path`` keeps its old content and the temporary file is removed."""
+    over ``path``.  If anything fails before the rename, ``path`` keeps its old content and the
+    temporary file is removed; if the process is killed, the temporary file (``.NAME.XXXX.tmp``)
+    stays until :func:`dataset_lock` removes it, and no manifest ever lists it."""
     if isinstance(chunks, bytes):
         chunks = (chunks,)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -43,3 +47,27 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def dataset_lock(root: Path) -> Iterator[None]:
+    """Hold the dataset's write lock (``fmt`` and ``manifest`` wait for each other), after
+    removing the temporary files an interrupted write left behind."""
+    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        remove_leftovers(root)
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(root: Path) -> list[str]:
+    """Remove the temporary files of interrupted writes in ``root``; return their names."""
+    removed = []
+    for entry in os.scandir(root):
+        if entry.name != LOCK and is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return sorted(removed)

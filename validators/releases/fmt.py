@@ -6,6 +6,7 @@ evidence offsets where the quote occurs exactly once in its source.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ..reading.schema_errors import issues_from_validation_error
 from ..reading.source_texts import read_source_text
 from ..records.canonical import dump_records
 from ..records.kinds import KINDS, Kind
-from .atomic import write_text_atomic
+from .atomic import dataset_lock, write_text_atomic
 
 
 def _anchored(evidence: Evidence, texts: dict[str, str]) -> Evidence | str:
@@ -100,6 +101,12 @@ def format_dataset(root: Path, *, check: bool = False) -> FormatResult:
     only report which would change.  A file with errors is left untouched and reported: fmt
     never drops or guesses at content it cannot read."""
     result = FormatResult()
+    with contextlib.nullcontext() if check else dataset_lock(root):
+        _format_files(root, check, result)
+    return result
+
+
+def _format_files(root: Path, check: bool, result: FormatResult) -> None:
     texts = _source_texts(root)
     for kind in KINDS:
         path = root / kind.file
@@ -116,4 +123,3 @@ def format_dataset(root: Path, *, check: bool = False) -> FormatResult:
             result.changed.append(kind.file)
             if not check:
                 write_text_atomic(path, canonical)
-    return result

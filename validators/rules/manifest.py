@@ -6,10 +6,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .._version import __version__
+from ..config import Config
 from ..issues import Issue
 from ..reading.jsonl import parse_line
 from ..reading.locations import DataNotFound, bundled
-from ..reading.manifest import MANIFEST, checkout_versions, dataset_files, file_entry
+from ..reading.manifest import (
+    MANIFEST,
+    checkout_versions,
+    dataset_files,
+    file_entry,
+    read_manifest_text,
+    size_limit,
+)
+from ..reading.safe_files import UnsafeFile
 from .registry import Check, RuleCode, issue, rule
 
 MISSING = RuleCode(
@@ -56,33 +65,45 @@ class Manifest(Check):
     other.  No record is needed."""
 
     def finish(self, out: list[Issue]) -> None:
-        out.extend(_check_manifest(self.index.root))
+        out.extend(_check_manifest(self.index.root, self.config))
 
 
-def _check_manifest(root: Path) -> Iterator[Issue]:
-    path = root / MANIFEST
+def _check_manifest(root: Path, config: Config) -> Iterator[Issue]:
     try:
-        manifest = parse_line(path.read_text(encoding="utf-8"))
+        manifest = parse_line(read_manifest_text(root, config))
         files = manifest["files"]
         stated = manifest["version"]
         if not isinstance(files, dict) or not isinstance(stated, str):
             raise TypeError
-    except (OSError, ValueError, KeyError, TypeError):
-        yield issue("manifest-missing", f"{MANIFEST} is missing or not a manifest", file=MANIFEST)
+    except UnsafeFile as exc:
+        yield issue("manifest-missing", exc.message, file=MANIFEST)
         return
-    present = {p.relative_to(root).as_posix(): p for p in dataset_files(root)}
-    for name in sorted(set(files) | set(present)):
+    except (ValueError, KeyError, TypeError):
+        yield issue("manifest-missing", f"{MANIFEST} is not a manifest", file=MANIFEST)
+        return
+    present = set(dataset_files(root))
+    for name in sorted(set(files) | present):
         if name not in present:
             problem = "is listed but missing"
         elif name not in files:
             problem = "is not listed"
-        elif files[name] != file_entry(present[name]):
-            problem = f"has changed (sha256 {file_entry(present[name])['sha256'][:12]}...)"
         else:
-            continue
+            try:
+                found = file_entry(root, name, size_limit(name, config))
+            except UnsafeFile as exc:
+                if exc.reason == "too-large":
+                    continue  # reported by the reader of that file, and never hashed
+                found = {"unreadable": exc.message}
+            if files[name] == found:
+                continue
+            problem = (
+                f"cannot be checked: {found['unreadable']}"
+                if "unreadable" in found
+                else f"has changed (sha256 {found['sha256'][:12]}...)"
+            )
         yield issue(
             "manifest-mismatch",
-            f"{name} {problem}",
+            f"{ascii(name)[1:-1]} {problem}",
             file=MANIFEST,
             pointer=f"/files/{name.replace('~', '~0').replace('/', '~1')}",
         )

@@ -23,16 +23,17 @@ PATH_UNSAFE = RuleCode(
     "error",
     "A source path leaves sources/ or is a link",
     "Paths are relative to the dataset directory and stay inside sources/: no absolute path, "
-    "no `..`, no symbolic link, no device or directory.",
+    "no `..`, no NUL, at most 1,024 characters, and no symbolic link at any level (sources/ "
+    "itself included), no device, FIFO or directory.",
     "Put the text under sources/ as a regular file and give its relative path.",
 )
 TEXT_INVALID = RuleCode(
     "source-text-invalid",
     "error",
-    "A source's text is not valid UTF-8 or is empty",
+    "A source's text is too large, not valid UTF-8, or empty",
     "Quotes are matched against the text decoded as UTF-8; an undecodable or empty text "
-    "cannot support any quote.",
-    "Store the article text as UTF-8.",
+    "cannot support any quote. A text above Config.max_source_bytes (16 MiB) is not read.",
+    "Store the article text as UTF-8, as received.",
 )
 CHECKSUM = RuleCode(
     "source-checksum-mismatch",
