@@ -30,7 +30,6 @@ from .safe_files import UnsafeFile, open_in_dataset
 
 MAX_EXACT_INT = 2**53
 _BOM = b"\xef\xbb\xbf"
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -104,10 +103,24 @@ def _constant(text: str) -> Any:
 
 
 def nesting_depth(text: str) -> int:
-    """How deeply arrays and objects nest in a JSON text (brackets inside strings ignored)."""
+    """How deeply arrays and objects nest in a JSON text (brackets inside strings ignored).
+
+    One pass, no backtracking: linear in the length of the text whatever it holds.  Text after
+    a string that is never closed counts as inside it (the line is invalid JSON anyway).
+    """
     depth = deepest = 0
-    for char in _STRING.sub("", text):
-        if char in "[{":
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
             depth += 1
             deepest = max(deepest, depth)
         elif char in "]}":

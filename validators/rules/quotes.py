@@ -66,23 +66,41 @@ def occurrences(text: str, quote: str) -> list[int]:
 
 HINT_MAX_QUOTE = 400
 HINT_MAX_TEXT = 50_000
-"""Above these lengths (code points) no closest passage is searched: the search is quadratic."""
+"""Above these lengths (code points) no closest passage is searched."""
+HINT_BUDGET = 2_000_000
+"""Code points one search may look at in its first pass (a cheap character-count filter);
+a text with more candidate passages than that allows is sampled at an even stride."""
+HINT_FINALISTS = 8
+"""Candidates compared in full (difflib's ratio, quadratic in the quote's length)."""
+HINTS_PER_RUN = 50
+"""Closest-passage searches in one validation; later quotes not found get no hint."""
 
 
 def closest_passage(text: str, quote: str) -> str | None:
     """The passage of ``text`` most like ``quote``, for a hint; ``None`` when nothing is close
-    or the texts are too long to search in bounded time."""
+    or the texts are too long.  The work is bounded by counts, not time: at most
+    ``HINT_BUDGET`` code points in the first pass, then ``HINT_FINALISTS`` full comparisons."""
     if len(quote) > HINT_MAX_QUOTE or len(text) > HINT_MAX_TEXT:
         return None
     import difflib  # only needed when a quote is not found
 
-    best, best_ratio = None, 0.6
     width = len(quote)
-    for match in _WORD_START.finditer(text):
-        candidate = text[match.start() : match.start() + width]
-        matcher = difflib.SequenceMatcher(None, quote, candidate, autojunk=False)
-        if matcher.quick_ratio() > best_ratio and matcher.ratio() > best_ratio:
-            best, best_ratio = match.start(), matcher.ratio()
+    starts = [match.start() for match in _WORD_START.finditer(text)]
+    stride = max(1, -(-len(starts) * width // HINT_BUDGET))
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(quote)  # difflib caches the second sequence: the quote is fixed
+    scored = []
+    for start in starts[::stride]:
+        matcher.set_seq1(text[start : start + width])
+        scored.append((matcher.real_quick_ratio() and matcher.quick_ratio(), -start))
+    finalists = sorted(scored, reverse=True)[:HINT_FINALISTS]
+    best, best_ratio = None, 0.6
+    for quick, negative_start in finalists:
+        if quick <= best_ratio:
+            break
+        matcher.set_seq1(text[-negative_start : -negative_start + width])
+        if (ratio := matcher.ratio()) > best_ratio:
+            best, best_ratio = -negative_start, ratio
     return None if best is None else whole_words(text, best, best + width)
 
 
@@ -94,7 +112,11 @@ def whole_words(text: str, start: int, end: int) -> str:
     return text[start:end].rstrip()
 
 
-def _check_evidence(located: Located, index: int, evidence: Evidence, text: str) -> Iterator[Issue]:
+def _check_evidence(
+    located: Located, index: int, evidence: Evidence, text: str, hints: list[int]
+) -> Iterator[Issue]:
+    """The quote issues of one evidence item; ``hints`` holds the closest-passage searches
+    left in this run (one is spent per quote not found)."""
     start, quote = evidence.start, evidence.quote
     if start is not None and evidence.end == start + len(quote) and text.startswith(quote, start):
         return  # anchored where the quote is: the common case, decided without a search
@@ -103,7 +125,10 @@ def _check_evidence(located: Located, index: int, evidence: Evidence, text: str)
     found = occurrences(text, evidence.quote)
     spans = ", ".join(f"{s}-{s + len(evidence.quote)}" for s in found[:5])
     if not found:
-        near = closest_passage(text, evidence.quote)
+        near = None
+        if hints[0] > 0:
+            hints[0] -= 1
+            near = closest_passage(text, evidence.quote)
         hint = f"closest passage in the source: {near!r}" if near else None
         yield issue_at(
             located,
@@ -147,18 +172,21 @@ def _clip(quote: str, width: int = 60) -> str:
 
 @rule(NOT_FOUND, AMBIGUOUS, OFFSETS, NO_OFFSETS)
 class Quotes(Check):
+    """Every quote, retracted records' included: a retraction keeps its words on record."""
+
     kinds = frozenset({"event", "claim"})
+    hints: list[int] | None = None
 
     def see(self, located: Located, out: list[Issue]) -> None:
-        if located.record.status != "active":
-            return
+        if self.hints is None:
+            self.hints = [HINTS_PER_RUN]
         for index, evidence in enumerate(located.record.evidence):
             if self.index.type(evidence.source) != "source":
                 continue  # reported by the reference rules
             found = self.index.source_text(evidence.source)
             if found is None or found.text is None:
                 continue  # reported by the source rules
-            out.extend(_check_evidence(located, index, evidence, found.text))
+            out.extend(_check_evidence(located, index, evidence, found.text, self.hints))
 
 
 HEDGE = RuleCode(

@@ -1,0 +1,185 @@
+"""Every scanner and regular expression run on untrusted text takes linear time.
+
+Each case times one function on an adversarial input doubled three times and asserts on the
+growth ratio, not on seconds: linear work grows about 8 times, quadratic work 64 times.  The
+inputs are the shapes that made the old code quadratic (runs of brackets, escaped quotes,
+dots, spaces, capital initials).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kursk_pows.reading.jsonl import _SURROGATE_ESCAPE, nesting_depth, parse_line
+from kursk_pows.reading.manifest import _CHANGELOG_TOP, VERSION_LINE
+from kursk_pows.reading.sentences import ABBREVIATIONS, split_sentences
+from kursk_pows.reading.stream import Located
+from kursk_pows.records.coercions import _ISO_DATE
+from kursk_pows.rules import quotes
+from kursk_pows.rules.ids import SLUG
+
+LINEAR_BOUND = 24.0
+"""Growth allowed over 8 times the input: linear is about 8, quadratic 64."""
+
+
+def _best_of(runs: int, call: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def growth(work: Callable[[str], object], make: Callable[[int], str], size: int) -> float:
+    """How much longer ``work`` takes on ``make(8 * size)`` than on ``make(size)``."""
+    small, large = make(size), make(8 * size)
+    return _best_of(3, lambda: work(large)) / max(_best_of(3, lambda: work(small)), 1e-6)
+
+
+def _refused(text: str) -> None:
+    with contextlib.suppress(ValueError):
+        parse_line(text)
+
+
+CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
+    "nesting depth: brackets then escaped quotes": (
+        nesting_depth,
+        lambda n: "[" * 33 + '"' + '\\"' * n,
+        4000,
+    ),
+    "strict parser: brackets then escaped quotes": (
+        _refused,
+        lambda n: "[" * 33 + '"' + '\\"' * n,
+        4000,
+    ),
+    "sentences: a run of dots": (split_sentences, lambda n: "." * n, 5000),
+    "sentences: dots and spaces": (split_sentences, lambda n: ". " * n + "x", 5000),
+    "sentences: a run of question marks before a capital": (
+        split_sentences,
+        lambda n: "?" * n + " A",
+        5000,
+    ),
+    "sentences: initials": (split_sentences, lambda n: "A. " * n, 3000),
+    "sentences: a long dotted word": (split_sentences, lambda n: "a." * n + " B", 5000),
+    "surrogate escapes": (_SURROGATE_ESCAPE.search, lambda n: "\\u" * n, 20000),
+    "ids": (SLUG.fullmatch, lambda n: "a:" + "a-" * n + "!", 20000),
+    "version line": (VERSION_LINE.search, lambda n: '__version__ = "' + "1" * n, 20000),
+    "changelog heading": (_CHANGELOG_TOP.search, lambda n: "## [" + "1." * n, 20000),
+    "iso date": (_ISO_DATE.fullmatch, lambda n: "1" * n, 20000),
+    "word starts": (
+        lambda text: sum(1 for _ in quotes._WORD_START.finditer(text)),
+        lambda n: "a " * n,
+        20000,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_growth_is_linear(name: str) -> None:
+    work, make, size = CASES[name]
+    assert growth(work, make, size) < LINEAR_BOUND
+
+
+def test_every_regular_expression_of_the_package_is_timed_here() -> None:
+    import kursk_pows
+
+    package = kursk_pows.__path__[0]
+    import pathlib
+
+    compiled = set()
+    for path in pathlib.Path(package).rglob("*.py"):
+        for match in re.finditer(r"^(_?[A-Z_]+) = re\.compile\(", path.read_text("utf-8"), re.M):
+            compiled.add(match.group(1))
+    timed = {"_SURROGATE_ESCAPE", "_CHANGELOG_TOP", "VERSION_LINE", "_ISO_DATE", "SLUG"}
+    timed |= {"_WORD_START"}
+    internal = {"_REF_SUFFIX", "_PYDANTIC_VERSION"}  # read pydantic's own data, not a dataset's
+    assert compiled == timed | internal
+
+
+class _Counting:
+    """difflib.SequenceMatcher that counts the full comparisons asked of it."""
+
+    full = 0
+    quick = 0
+
+
+def test_the_closest_passage_search_is_bounded_by_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import difflib
+
+    real = difflib.SequenceMatcher
+
+    class Counting(real):  # type: ignore[misc, valid-type]
+        def ratio(self) -> float:
+            _Counting.full += 1
+            return float(super().ratio())
+
+        def quick_ratio(self) -> float:
+            _Counting.quick += len(self.b)
+            return float(super().quick_ratio())
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", Counting)
+    text = "ab " * (quotes.HINT_MAX_TEXT // 3)
+    quote = "ab " * (quotes.HINT_MAX_QUOTE // 3)
+    quotes.closest_passage(text, quote + "x")
+    assert _Counting.full <= quotes.HINT_FINALISTS
+    assert _Counting.quick <= quotes.HINT_BUDGET + len(quote) + 1
+
+
+def test_a_run_spends_at_most_its_hint_budget() -> None:
+    hints = [2]
+    searched = []
+    real = quotes.closest_passage
+
+    def spy(text: str, quote: str) -> str | None:
+        searched.append(quote)
+        return real(text, quote)
+
+    quotes.closest_passage = spy  # type: ignore[assignment]
+    try:
+        from kursk_pows.models import Evidence
+
+        for n in range(5):
+            evidence = Evidence(source="source:a", quote=f"absent {n}")
+            located = Located("claim", None, "claims.jsonl", n + 1, "claim:x")
+            found = list(quotes._check_evidence(located, 0, evidence, "some text", hints))
+            assert [i.code for i in found] == ["quote-not-found"]
+    finally:
+        quotes.closest_passage = real
+    assert (searched, hints) == (["absent 0", "absent 1"], [0])
+
+
+_CLOSERS = '\u201d\u2019")]'
+_OPENERS = '\u201c\u2018"(['
+_OLD_BOUNDARY = re.compile(rf"[.!?]+[{re.escape(_CLOSERS)}]*(?=\s+[A-Z0-9{re.escape(_OPENERS)}])")
+
+
+def _old_cuts(line: str) -> list[int]:
+    """The splitter before it became a scanner: a regular expression and an unbounded scan."""
+
+    def abbreviation(dot: int) -> bool:
+        start = dot
+        while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "._"):
+            start -= 1
+        word = line[start:dot]
+        return bool(word) and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+
+    return [
+        m.end()
+        for m in _OLD_BOUNDARY.finditer(line)
+        if not (line[m.start()] == "." and abbreviation(m.start()))
+    ]
+
+
+@given(st.text(alphabet='aZ1.!? \t\u00a0\u201d\u201c")(No.U.S', max_size=60))
+def test_the_scanner_cuts_where_the_old_expression_did(line: str) -> None:
+    from kursk_pows.reading.sentences import _cuts
+
+    assert _cuts(line) == _old_cuts(line)
