@@ -239,13 +239,14 @@ def _writable_dir(args: argparse.Namespace) -> Path:
 
 def _fmt(args: argparse.Namespace) -> int:
     from .releases.fmt import format_dataset
+    from .reports.escaping import printable
 
     root = _writable_dir(args)
     result = format_dataset(root, check=args.check)
     for name, errors in result.refused.items():
         print(f"{root / name}: not formatted, fix its errors first:", file=sys.stderr)
         for error in errors:
-            print(f"    {error}", file=sys.stderr)
+            print(f"    {printable(error)}", file=sys.stderr)
     for name, missed in result.unanchored.items():
         print(
             f"{root / name}: offsets not filled in (make the quote occur exactly once, "
@@ -253,7 +254,7 @@ def _fmt(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         for why in missed:
-            print(f"    {why}", file=sys.stderr)
+            print(f"    {printable(why)}", file=sys.stderr)
     verb = "would reformat" if args.check else "reformatted"
     for name in result.changed:
         print(f"{verb} {root / name}")
@@ -337,15 +338,19 @@ def _diff(args: argparse.Namespace) -> int:
 
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
+        from .reports.escaping import printable
+
         for change in result.changes:
-            print(f"{change.bump:>5}  {change.describe()}")
+            print(f"{change.bump:>5}  {printable(change.describe())}")
         print(
-            f"{len(result.changes)} change(s); version {result.old_version} -> "
-            f"{result.new_version} ({result.actual or 'not an increase'}); "
-            f"the changes need at least: {result.required}"
+            printable(
+                f"{len(result.changes)} change(s); version {result.old_version} -> "
+                f"{result.new_version} ({result.actual or 'not an increase'}); "
+                f"the changes need at least: {result.required}"
+            )
         )
         for problem in result.problems():
-            print(f"error: {problem}")
+            print(f"error: {printable(problem)}")
     return 1 if args.check and result.problems() else 0
 
 

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 import pytest
 
 import kursk_pows
+from factory import DatasetSpec
 from kursk_pows.config import Config
 from kursk_pows.issues import DatasetInvalid
 from kursk_pows.reading import manifest as manifest_module
@@ -24,7 +25,6 @@ from kursk_pows.reading.manifest import LOCK
 from kursk_pows.releases.atomic import dataset_lock
 from kursk_pows.releases.manifest import write_manifest
 from kursk_pows.reports.render import render_text
-from tests.factory import DatasetSpec
 
 SECRET = "s3cr3t-outside-the-dataset"
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from ..issues import Issue, Report
 from .coverage import Coverage
+from .escaping import printable
 
 
 def _place(issue: Issue, root: str) -> str:
-    path = str(Path(root) / issue.file) if issue.file else root
+    path = printable(str(Path(root) / issue.file) if issue.file else root)
     if not issue.line:
         return path
     return f"{path}:{issue.line}:{issue.column}" if issue.column else f"{path}:{issue.line}"
@@ -20,7 +21,7 @@ def _subject(issue: Issue) -> str:
     """The record and the place in it (its JSON pointer, e.g. which evidence item), unless
     the message already starts from that place."""
     pointer = issue.pointer if issue.pointer and issue.pointer not in issue.message else None
-    where = " ".join(part for part in (issue.record, pointer) if part)
+    where = printable(" ".join(part for part in (issue.record, pointer) if part))
     if not where:
         return ""
     return f" {where}:" if pointer else f" {where}"
@@ -28,20 +29,22 @@ def _subject(issue: Issue) -> str:
 
 def render_text(report: Report, display_root: str, version: str | None = None) -> str:
     """One line per issue, like a compiler, then a hint line and a summary naming the
-    directory checked and the version its manifest states."""
+    directory checked and the version its manifest states.  Every value that can come from
+    the data is escaped (:func:`~kursk_pows.reports.escaping.printable`): one issue is always
+    one line, and its hint the next."""
     lines = []
     for issue in report.issues:
         lines.append(
-            f"{_place(issue, display_root)}: {issue.severity}[{issue.code}]{_subject(issue)} "
-            f"{issue.message}"
+            f"{_place(issue, display_root)}: {issue.severity}[{printable(issue.code)}]"
+            f"{_subject(issue)} {printable(issue.message)}"
         )
         if issue.hint:
-            lines.append(f"    hint: {issue.hint}")
+            lines.append(f"    hint: {printable(issue.hint)}")
     counts = ", ".join(f"{n} {name}" for name, n in report.stats.items())
     verdict = "valid" if report.valid else "INVALID"
-    stated = f"version {version}" if version else "no version: manifest.json unreadable"
+    stated = f"version {printable(version)}" if version else "no version: manifest.json unreadable"
     lines.append(
-        f"{display_root} ({stated}): {verdict}: {len(report.errors)} error(s), "
+        f"{printable(display_root)} ({stated}): {verdict}: {len(report.errors)} error(s), "
         f"{len(report.warnings)} warning(s); records: {counts}"
     )
     return "\n".join(lines)
@@ -53,7 +56,8 @@ def render_json(report: Report) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _escape_property(text: str) -> str:
@@ -86,7 +90,7 @@ def render_coverage(coverage: Coverage, uncovered_only: bool = False) -> str:
         shown = [s for s in sentences if not uncovered_only or s.status == "uncovered"]
         if not shown:
             continue  # with --uncovered, a source with nothing uncovered is not named
-        lines.append(f"== {source}")
+        lines.append(f"== {printable(source)}")
         for s in shown:
             if s.status == "covered":
                 account = ", ".join(s.records)
@@ -94,8 +98,8 @@ def render_coverage(coverage: Coverage, uncovered_only: bool = False) -> str:
                 account = f"excluded: {s.exclusion}"
             else:
                 account = "UNCOVERED"
-            lines.append(f"{s.index:>3} [line {s.line}] {s.text}")
-            lines.append(f"      -> {account}")
+            lines.append(f"{s.index:>3} [line {s.line}] {printable(s.text)}")
+            lines.append(f"      -> {printable(account)}")
     stats = coverage.stats()
     lines.append(
         f"{stats['sentences']} sentences: {stats['covered']} covered, "
