@@ -44,18 +44,51 @@ class Issue:
         return asdict(self)
 
 
+class IssueLog(list[Issue]):
+    """The issues of one run, kept up to a limit per file and in all; past it, issues are
+    only counted (by severity), so memory stays flat however many lines are bad."""
+
+    def __init__(self, per_file: int, total: int) -> None:
+        super().__init__()
+        self.per_file = per_file
+        self.total = total
+        self.kept_per_file: Counter[str | None] = Counter()
+        self.omitted: Counter[str] = Counter()
+        """Issues left out, by severity."""
+
+    def append(self, issue: Issue) -> None:
+        if len(self) >= self.total or self.kept_per_file[issue.file] >= self.per_file:
+            self.omitted[issue.severity] += 1
+            return
+        self.kept_per_file[issue.file] += 1
+        super().append(issue)
+
+    def extend(self, issues: Iterable[Issue]) -> None:
+        for issue in issues:
+            self.append(issue)
+
+
 @dataclass(frozen=True)
 class Report:
-    """The outcome of validating one dataset directory."""
+    """The outcome of validating one dataset directory.  ``omitted`` counts, by severity, the
+    issues left out past the limits of :class:`~kursk_pows.config.Config`."""
 
     root: str
     issues: tuple[Issue, ...]
     stats: dict[str, int] = field(default_factory=dict)
+    omitted: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, root: str, issues: Iterable[Issue], stats: dict[str, int]) -> Report:
+    def build(
+        cls,
+        root: str,
+        issues: Iterable[Issue],
+        stats: dict[str, int],
+        omitted: dict[str, int] | None = None,
+    ) -> Report:
         """Make a report with issues in a stable order."""
-        return cls(root=root, issues=tuple(sorted(issues, key=Issue.sort_key)), stats=stats)
+        ordered = tuple(sorted(issues, key=Issue.sort_key))
+        return cls(root=root, issues=ordered, stats=stats, omitted=dict(omitted or {}))
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -66,9 +99,19 @@ class Report:
         return tuple(i for i in self.issues if i.severity == "warning")
 
     @property
+    def error_count(self) -> int:
+        """Errors found, those left out past the limits included."""
+        return len(self.errors) + self.omitted.get("error", 0)
+
+    @property
+    def warning_count(self) -> int:
+        """Warnings found, those left out past the limits included."""
+        return len(self.warnings) + self.omitted.get("warning", 0)
+
+    @property
     def valid(self) -> bool:
         """True when there is no error (warnings are allowed)."""
-        return not self.errors
+        return self.error_count == 0
 
     def codes(self) -> Counter[str]:
         """How many issues each rule raised."""
@@ -79,12 +122,17 @@ class Report:
         return [tuple(getattr(i, f) for f in fields) for i in self.issues]
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data: ``{"valid", "root", "issues", "stats"}``."""
+        """The report as JSON-ready data: ``{"valid", "root", "issues", "stats", "omitted"}``
+        (``omitted``: issues left out past the limits, by severity)."""
         return {
             "valid": self.valid,
             "root": self.root,
             "issues": [i.to_dict() for i in self.issues],
             "stats": dict(self.stats),
+            "omitted": {
+                "error": self.omitted.get("error", 0),
+                "warning": self.omitted.get("warning", 0),
+            },
         }
 
 
@@ -97,4 +145,4 @@ class DatasetInvalid(Exception):
         where = (
             f" (first: {first.file}:{first.line}: [{first.code}] {first.message})" if first else ""
         )
-        super().__init__(f"{len(report.errors)} error(s) in dataset {report.root}{where}")
+        super().__init__(f"{report.error_count} error(s) in dataset {report.root}{where}")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import ValidationError
 
 from ..config import Config
-from ..issues import Issue
+from ..issues import Issue, IssueLog
 from ..records.canonical import is_canonical_line
 from ..records.compiled import model_types
 from ..records.kinds import KINDS, Kind
@@ -59,7 +59,7 @@ class RecordReader:
         self._progress = progress
         self._types = types if types is not None else model_types()
         """How each kind is validated: the models' own validators unless told otherwise."""
-        self.issues: list[Issue] = []
+        self.issues = IssueLog(self.config.max_issues_per_file, self.config.max_issues)
         self.invalid_ids: set[str] = set()
         """Ids of records that failed their model: referencing them is not a second error."""
         self.counts: dict[str, int] = {}

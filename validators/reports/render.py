@@ -44,9 +44,15 @@ def render_text(report: Report, display_root: str, version: str | None = None) -
     verdict = "valid" if report.valid else "INVALID"
     stated = f"version {printable(version)}" if version else "no version: manifest.json unreadable"
     lines.append(
-        f"{printable(display_root)} ({stated}): {verdict}: {len(report.errors)} error(s), "
-        f"{len(report.warnings)} warning(s); records: {counts}"
+        f"{printable(display_root)} ({stated}): {verdict}: {report.error_count} error(s), "
+        f"{report.warning_count} warning(s); records: {counts}"
     )
+    if report.omitted:
+        shown = len(report.issues)
+        lines.append(
+            f"only the first {shown} issue(s) are listed; {sum(report.omitted.values())} more "
+            "were counted but not kept (limits: Config.max_issues_per_file, Config.max_issues)"
+        )
     return "\n".join(lines)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from ..config import Config
-from ..issues import Issue, Report
+from ..issues import Report
 from ..reading.locations import existing_root
 from ..reading.stream import Located, Progress, RecordReader
 from ..records.compiled import RecordType, view_types
@@ -67,7 +67,7 @@ def run_rules(
     index = Index(root, reader.invalid_ids)
     checks = [registered.check(index, config) for registered in RULES]
     seeing = {kind.name: [c.see for c in checks if kind.name in c.kinds] for kind in KINDS}
-    issues: list[Issue] = []
+    issues = reader.issues  # one log, so that its limits hold for the reader and rules together
     with no_cyclic_gc():
         for located in reader:
             index.add(located)
@@ -79,4 +79,4 @@ def run_rules(
             if progress is not None:
                 progress(RULES_LABEL, done)
             check.finish(issues)
-    return Report.build(str(root), [*reader.issues, *issues], reader.stats())
+    return Report.build(str(root), issues, reader.stats(), dict(issues.omitted))

@@ -1,0 +1,69 @@
+"""However many lines are bad, the report keeps a bounded number of issues and counts the rest."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kursk_pows
+from factory import DatasetSpec
+from kursk_pows.config import Config
+from kursk_pows.issues import Issue, IssueLog
+from kursk_pows.reports.render import render_text
+
+BAD_LINE = b'{"id": "claim:zz00000001"}\n'
+
+
+@given(
+    st.integers(0, 5),
+    st.integers(0, 12),
+    st.lists(st.tuples(st.sampled_from(["a", "b", None]), st.sampled_from(["error", "warning"]))),
+)
+def test_the_log_keeps_within_its_limits_and_counts_the_rest(
+    per_file: int, total: int, found: list[tuple[str | None, str]]
+) -> None:
+    log = IssueLog(per_file, total)
+    log.extend(Issue("c", severity, "m", file=file) for file, severity in found)  # type: ignore[arg-type]
+    assert len(log) <= total
+    for file in ("a", "b", None):
+        assert sum(1 for i in log if i.file == file) <= per_file
+    assert len(log) + sum(log.omitted.values()) == len(found)
+    kept_errors = sum(1 for i in log if i.severity == "error")
+    assert kept_errors + log.omitted["error"] == sum(1 for _, s in found if s == "error")
+
+
+def _with_bad_lines(spec: DatasetSpec, root: Path, count: int) -> Path:
+    spec.write(root)
+    with (root / "claims.jsonl").open("ab") as stream:
+        stream.write(BAD_LINE * count)
+    return root
+
+
+def test_a_file_of_bad_lines_is_reported_up_to_the_limit(spec: DatasetSpec, tmp_path: Path) -> None:
+    root = _with_bad_lines(spec, tmp_path / "ds", 300)
+    report = kursk_pows.validate(root, Config(max_issues_per_file=50, max_issues=80))
+    assert sum(1 for i in report.issues if i.file == "claims.jsonl") == 50
+    assert len(report.issues) <= 80
+    assert not report.valid
+    assert report.error_count == len(report.errors) + report.omitted["error"] > 300
+    summary = render_text(report, "ds", "0.0.1").splitlines()[-1]
+    assert f"only the first {len(report.issues)} issue(s) are listed" in summary
+
+
+def _peak(spec: DatasetSpec, root: Path, count: int) -> int:
+    root = _with_bad_lines(spec.copy(), root, count)
+    tracemalloc.start()
+    try:
+        kursk_pows.validate(root, Config(max_issues_per_file=100, max_issues=200))
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_as_bad_lines_grow(spec: DatasetSpec, tmp_path: Path) -> None:
+    small = _peak(spec, tmp_path / "small", 2_000)
+    large = _peak(spec, tmp_path / "large", 16_000)
+    assert large < 2 * small  # eight times the bad lines, not eight times the memory
