@@ -238,11 +238,16 @@ def _writable_dir(args: argparse.Namespace) -> Path:
 
 
 def _fmt(args: argparse.Namespace) -> int:
+    from .reading.safe_files import UnsafeFile
     from .releases.fmt import format_dataset
     from .reports.escaping import printable
 
     root = _writable_dir(args)
-    result = format_dataset(root, check=args.check)
+    try:
+        result = format_dataset(root, check=args.check)
+    except UnsafeFile as exc:
+        print(f"{root}: {exc.message}; {exc.hint}", file=sys.stderr)
+        return 1
     for name, errors in result.refused.items():
         print(f"{root / name}: not formatted, fix its errors first:", file=sys.stderr)
         for error in errors:

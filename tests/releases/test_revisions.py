@@ -113,3 +113,21 @@ def test_the_bump_check_is_a_pre_commit_hook(repo_root: Path, name: str) -> None
     (hook,) = [h for h in hooks if h["id"] == "kursk-pows-version"]
     command = " ".join([hook["entry"], *hook.get("args", [])])
     assert command == "kursk-pows diff base dataset --check"
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../../../../outside.txt"])
+def test_a_revision_holding_links_is_compared_without_following_them(
+    repo: Path,
+    target: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (repo / "dataset" / "sources" / "linked.txt").symlink_to(target)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a link")
+    (repo / "dataset" / "sources" / "linked.txt").unlink()
+    monkeypatch.chdir(repo)
+    status = main(["diff", "HEAD", str(repo / "dataset")])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert "root:" not in captured.out

@@ -28,6 +28,8 @@ CHUNK = 1 << 20
 NAME = "kursk-pows"
 VERSION_LINE = re.compile(r"^__version__ = \"([^\"]+)\"$", re.M)
 """The line of validators/_version.py that states the version."""
+CHECKOUT_FILE_BYTES = 16 << 20
+"""The largest CHANGELOG.md or _version.py read for the versions a checkout states."""
 _CHANGELOG_TOP = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", re.M)
 
 
@@ -127,13 +129,20 @@ def read_version(root: Path) -> str | None:
 
 def checkout_versions(root: Path) -> dict[str, str]:
     """The versions that a checkout around the dataset states: validators/_version.py and the
-    top entry of CHANGELOG.md, where those files stand beside the dataset directory."""
-    project = root.parent
+    top entry of CHANGELOG.md, where those files stand beside the dataset directory.  They
+    are read like dataset files (no link, a regular file, bounded); one that cannot be read
+    states no version."""
     found: dict[str, str] = {}
-    version_file = project / "validators" / "_version.py"
-    changelog = project / "CHANGELOG.md"
-    if version_file.is_file() and (match := VERSION_LINE.search(version_file.read_text("utf-8"))):
-        found["validators/_version.py"] = match.group(1)
-    if changelog.is_file() and (match := _CHANGELOG_TOP.search(changelog.read_text("utf-8"))):
-        found["CHANGELOG.md"] = match.group(1)
+    for name, pattern in (
+        ("validators/_version.py", VERSION_LINE),
+        ("CHANGELOG.md", _CHANGELOG_TOP),
+    ):
+        try:
+            text = read_dataset_file(root.parent, name, CHECKOUT_FILE_BYTES).decode(
+                "utf-8", "replace"
+            )
+        except UnsafeFile:
+            continue
+        if match := pattern.search(text):
+            found[name] = match.group(1)
     return found

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..reading.manifest import LOCK, is_temporary
+from ..reading.safe_files import UnsafeFile
 
 
 def write_atomic(path: Path, chunks: Iterable[bytes] | bytes) -> None:
@@ -53,7 +54,14 @@ def _mode_for(path: Path) -> int:
 def dataset_lock(root: Path) -> Iterator[None]:
     """Hold the dataset's write lock (``fmt`` and ``manifest`` wait for each other), after
     removing the temporary files an interrupted write left behind."""
-    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+    except OSError as exc:
+        raise UnsafeFile(
+            "unreadable",
+            f"cannot take the lock {LOCK}: {exc.strerror or type(exc).__name__}",
+            f"remove {LOCK} from the dataset directory; kursk-pows creates it itself",
+        ) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         remove_leftovers(root)

@@ -106,7 +106,16 @@ def _extract_revision(revision: str, into: Path) -> None:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ReleaseNotFound(f"{revision}: {message[0] if message else 'not a git revision'}")
     with tarfile.open(archive) as tar:
-        tar.extractall(into / "tree", filter="data")
+        tar.extractall(into / "tree", filter=_files_only)
+
+
+def _files_only(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+    """Extract directories and regular files only: a link in a revision is left out, as the
+    readers never follow one (its file then reads as missing), and nothing lands outside the
+    destination (tarfile's ``data`` filter)."""
+    if not (member.isfile() or member.isdir()):
+        return None
+    return tarfile.data_filter(member, destination)
 
 
 @contextlib.contextmanager

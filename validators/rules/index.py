@@ -117,6 +117,16 @@ class Index:
         code = self.codes.get(record_id)
         return None if code is None else type_of(code)
 
+    def text_of(self, source: Source) -> SourceText:
+        """The text at this source record's own path: the cached one when it is the first
+        source read with its id, else read for it (a duplicate id must not borrow the first
+        record's file)."""
+        if self._sources.get(source.id) is source:
+            found = self.source_text(source.id)
+            if found is not None:
+                return found
+        return read_source_text(self.root, source)
+
     def source_text(self, source_id: str) -> SourceText | None:
         """The text of the first source read with this id (read once); ``None`` if no source
         has the id."""

@@ -52,9 +52,7 @@ class SourceTexts(Check):
 
     def see(self, located: Located, out: list[Issue]) -> None:
         source: Source = located.record
-        found = self.index.source_text(source.id)
-        if found is None:
-            return  # cannot happen: the index holds every source read
+        found = self.index.text_of(source)
         if found.problem_code is not None:
             out.append(issue_at(located, found.problem_code, found.problem or "", pointer="/path"))
         elif found.sha256 != source.sha256:
