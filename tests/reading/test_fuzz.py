@@ -122,10 +122,19 @@ def spliced(draw: st.DrawFn, file: str) -> bytes:
     return valid[:start] + draw(st.binary(max_size=8)) + valid[end:]
 
 
+ATTACK_PIECES = [b"[", b"{", b"]", b'"', b'\\"', b".", b" ", b"\n", b"\r", b"\x00", b"\x1b[2J"]
+ATTACK_PIECES += ["\u202e".encode(), b"::error::", b"9" * 30, b"NaN", b'{"id": "claim:a\\n::x"}']
+attack_bytes = st.lists(st.sampled_from(ATTACK_PIECES), max_size=200).map(b"".join) | st.tuples(
+    st.sampled_from([b"[", b'\\"', b".", b" ", b"?", b"A. "]), st.integers(0, 20_000)
+).map(lambda run: run[0] * run[1])
+"""The shapes of known attacks: runs of brackets, escaped quotes, dots and spaces, controls,
+bidi marks, workflow commands, huge numbers (see tests/test_resources.py)."""
+
+
 @st.composite
 def file_and_bytes(draw: st.DrawFn) -> tuple[str, bytes]:
     file = draw(record_files)
-    return file, draw(st.binary(max_size=2000) | spliced(file))
+    return file, draw(st.binary(max_size=2000) | spliced(file) | attack_bytes)
 
 
 def any_bytes_property(file: str, content: bytes) -> None:
@@ -305,6 +314,7 @@ source_texts = (
     st.binary(max_size=400)
     | st.text(max_size=400).map(str.encode)
     | st.lists(st.sampled_from(PIECES), max_size=60).map(lambda p: "".join(p).encode())
+    | attack_bytes
 )
 
 
