@@ -3,6 +3,7 @@ validator against the breaks a contributor could make."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -21,7 +22,16 @@ Record = dict[str, object]
 def test_readme_example_runs(repo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"^```python\n(.*?)\n```", readme, flags=re.M | re.S)
-    exec(compile(example, "README.md", "exec"), {})
+    tree = ast.parse(example)
+    claims = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Compare)
+    ]
+    assert claims, "the example states something checkable (a comparison)"
+    for node in claims:  # a comparison the example states must hold: it becomes an assert
+        tree.body[tree.body.index(node)] = ast.copy_location(ast.Assert(node.value), node)
+    exec(compile(ast.fix_missing_locations(tree), "README.md", "exec"), {})
     assert "birth-year" in capsys.readouterr().out
 
 

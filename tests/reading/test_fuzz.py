@@ -137,8 +137,34 @@ def file_and_bytes(draw: st.DrawFn) -> tuple[str, bytes]:
     return file, draw(st.binary(max_size=2000) | spliced(file) | attack_bytes)
 
 
+def unparsable_lines(content: bytes) -> list[int]:
+    """The numbers of the lines that are not one JSON object even to Python's lenient reader
+    (BOM, CR and blank lines aside): each must be an error at its line."""
+    found = []
+    for number, line in enumerate(content.split(b"\n"), start=1):
+        line = line.removeprefix(b"\xef\xbb\xbf" if number == 1 else b"").removesuffix(b"\r")
+        if not line.strip(b" \t\r\n"):
+            continue
+        try:
+            parsed = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            parsed = None
+        if not isinstance(parsed, dict):
+            found.append(number)
+    return found
+
+
 def any_bytes_property(file: str, content: bytes) -> None:
-    check_report(validate_with_file(file, content), file, content)
+    """Every line that is not a JSON object is an error at that line, and the report is not
+    valid; a report is the same when the same bytes are validated twice."""
+    report = validate_with_file(file, content)
+    check_report(report, file, content)
+    errors_at = {i.line for i in report.errors if i.file == file}
+    bad = unparsable_lines(content)
+    assert set(bad) <= errors_at, (bad, report.flatten("code", "line"))
+    if bad:
+        assert not report.valid
+    assert validate_with_file(file, content).issues == report.issues
 
 
 @short(80)
@@ -288,8 +314,25 @@ def changed_records(draw: st.DrawFn) -> tuple[str, list[dict[str, Any]]]:
 
 
 def changed_records_property(file: str, records: list[dict[str, Any]]) -> None:
-    content = json_lines(sorted(records, key=lambda r: str(r.get("id"))), False)
-    check_report(validate_with_file(file, content), file, content)
+    """A change that breaks a record's model is an error at that record's line; a record its
+    model accepts raises no model error."""
+    ordered = sorted(records, key=lambda r: str(r.get("id")))
+    content = json_lines(ordered, False)
+    report = validate_with_file(file, content)
+    check_report(report, file, content)
+    model = KIND_BY_NAME[next(k for k, f in FILE_OF.items() if f == file)].model
+    field_codes = {"field-missing", "field-unknown", "field-invalid"}
+    for number, record in enumerate(ordered, start=1):
+        try:
+            model.model_validate(json.loads(json.dumps(record)))
+            broken = False
+        except (ValueError, TypeError):
+            broken = True
+        at_line = {i.code for i in report.errors if i.file == file and i.line == number}
+        if broken:  # by the model, or earlier by the strict reader (a number beyond 2**53)
+            assert at_line, (number, record, report.flatten("code", "line"))
+        else:
+            assert not at_line & field_codes, (number, record)
 
 
 @short(80)
@@ -319,8 +362,28 @@ source_texts = (
 
 
 def any_source_text_property(content: bytes) -> None:
-    """Sentences, coverage and quotes over any text: a report, with lines in record files."""
-    check_report(validate_with_file(SOURCE_TEXT, content))
+    """Sentences, coverage and quotes over any text: every quote of the minimal dataset that
+    the new text lacks is reported not found, and no quote it holds is; a text that is not
+    UTF-8 or is blank is reported as such, and no quote is checked against it."""
+    report = validate_with_file(SOURCE_TEXT, content)
+    check_report(report)
+    not_found = {(i.record, i.pointer) for i in report.issues if i.code == "quote-not-found"}
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    if not text.strip():
+        assert "source-text-invalid" in report.codes()
+        assert not not_found
+        return
+    expected = {
+        (record["id"], f"/evidence/{n}/quote")
+        for kind in ("claim", "event")
+        for record in BASE.records[kind]
+        for n, item in enumerate(record["evidence"])
+        if item["quote"] not in text
+    }
+    assert not_found == expected
 
 
 @short(40)
