@@ -21,8 +21,6 @@ from .jsonl import parse_line
 from .safe_files import UnsafeFile, open_in_dataset, read_dataset_file
 
 MANIFEST = "manifest.json"
-LOCK = ".kursk-pows.lock"
-"""The file ``fmt`` and ``manifest`` lock while they write (see releases.atomic)."""
 CHUNK = 1 << 20
 """Bytes read at a time when a file is checksummed."""
 NAME = "kursk-pows"
@@ -34,10 +32,9 @@ _CHANGELOG_TOP = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", re.
 
 
 def is_temporary(name: str) -> bool:
-    """Whether a file name is one of ours in passing: a temporary file of an atomic write
-    (``.NAME.XXXX.tmp``) or the lock of ``fmt``/``manifest`` (``.kursk-pows.lock``).  Such
-    files are never part of a release."""
-    return name.startswith(".") and (name.endswith(".tmp") or name == LOCK)
+    """Whether a file name is a temporary file of an atomic write (``.NAME.XXXX.tmp``), which
+    is never part of a release."""
+    return name.startswith(".") and name.endswith(".tmp")
 
 
 def dataset_files(root: Path) -> list[str]:

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..reading.manifest import LOCK, is_temporary
+from ..reading.manifest import is_temporary
 from ..reading.safe_files import UnsafeFile
 
 
@@ -53,14 +53,15 @@ def _mode_for(path: Path) -> int:
 @contextlib.contextmanager
 def dataset_lock(root: Path) -> Iterator[None]:
     """Hold the dataset's write lock (``fmt`` and ``manifest`` wait for each other), after
-    removing the temporary files an interrupted write left behind."""
+    removing the temporary files an interrupted write left behind.  The lock is taken on the
+    dataset directory itself, so no lock file is ever left in it."""
     try:
-        fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+        fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
         raise UnsafeFile(
             "unreadable",
-            f"cannot take the lock {LOCK}: {exc.strerror or type(exc).__name__}",
-            f"remove {LOCK} from the dataset directory; kursk-pows creates it itself",
+            f"cannot lock the dataset directory: {exc.strerror or type(exc).__name__}",
+            "run the command on a dataset directory you can read",
         ) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -74,7 +75,7 @@ def remove_leftovers(root: Path) -> list[str]:
     """Remove the temporary files of interrupted writes in ``root``; return their names."""
     removed = []
     for entry in os.scandir(root):
-        if entry.name != LOCK and is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
+        if is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(entry.path)
                 removed.append(entry.name)
