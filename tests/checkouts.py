@@ -55,3 +55,17 @@ def copy_checkout(repo_root: Path, tmp_path: Path) -> Checkout:
     checkout = Checkout(work, env)
     checkout.commit("base")
     return checkout
+
+
+def next_minor(repo_root: Path) -> tuple[str, str]:
+    """The checkout's version and the one a minor bump gives."""
+    text = (repo_root / "validators" / "_version.py").read_text(encoding="utf-8")
+    current = text.split('__version__ = "', 1)[1].split('"', 1)[0]
+    major, minor, _ = current.split(".")
+    return current, f"{major}.{int(minor) + 1}.0"
+
+
+def record_count(repo_root: Path, file: str) -> int:
+    """Records in one of the checkout's dataset files."""
+    lines = (repo_root / "dataset" / file).read_text(encoding="utf-8").splitlines()
+    return sum(1 for line in lines if line.strip())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checkouts import copy_checkout
+from checkouts import copy_checkout, next_minor, record_count
 
 
 def test_worked_example_runs_as_written(repo_root: Path, tmp_path: Path) -> None:
@@ -19,8 +19,15 @@ def test_worked_example_runs_as_written(repo_root: Path, tmp_path: Path) -> None
         assert result.returncode == 0, f"step {number}:\n{step}\n{result.stdout}{result.stderr}"
     validate = checkout.run("kursk-pows validate")
     assert validate.returncode == 0, validate.stdout
+    count = {
+        f: record_count(repo_root, f"{f}.jsonl") for f in ("predicates", "sources", "entities")
+    }
+    count |= {f: record_count(repo_root, f"{f}.jsonl") for f in ("events", "claims", "exclusions")}
+    # the worked example adds a predicate, a source, an entity, a claim and two exclusions
     assert validate.stdout.splitlines()[-1].startswith(
-        "dataset (version 0.3.0): valid: 0 error(s), 0 warning(s); records: 69 predicates, "
-        "6 sources, 59 entities, 41 events, 196 claims, 22 exclusions"
+        f"dataset (version {next_minor(repo_root)[1]}): valid: 0 error(s), 0 warning(s); records: "
+        f"{count['predicates'] + 1} predicates, {count['sources'] + 1} sources, "
+        f"{count['entities'] + 1} entities, {count['events']} events, "
+        f"{count['claims'] + 1} claims, {count['exclusions'] + 2} exclusions"
     )
     assert "claim:example-guide.step-count" in (checkout.root / "dataset/claims.jsonl").read_text()

@@ -1,3 +1,3 @@
 """The single place where the package and dataset version is written."""
 
-__version__ = "0.2.1"
+__version__ = "0.3.0"

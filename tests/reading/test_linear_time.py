@@ -24,6 +24,7 @@ from kursk_pows.reading.stream import Located
 from kursk_pows.records.coercions import _ISO_DATE
 from kursk_pows.reports.escaping import printable
 from kursk_pows.rules import quotes
+from kursk_pows.rules.attribution import REPORTING
 from kursk_pows.rules.ids import SLUG
 
 LINEAR_BOUND = 24.0
@@ -76,6 +77,7 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
     "changelog heading": (_CHANGELOG_TOP.search, lambda n: "## [" + "1." * n, 20000),
     "iso date": (_ISO_DATE.fullmatch, lambda n: "1" * n, 20000),
     "escaping for output": (printable, lambda n: "\n\u202e\x1b[" * n, 5000),
+    "reporting words": (REPORTING.search, lambda n: "according t sai claime " * n, 5000),
     "word starts": (
         lambda text: sum(1 for _ in quotes._WORD_START.finditer(text)),
         lambda n: "a " * n,
@@ -100,7 +102,15 @@ def test_every_regular_expression_of_the_package_is_timed_here() -> None:
     for path in pathlib.Path(package).rglob("*.py"):
         for match in re.finditer(r"^(_?[A-Z_]+) = re\.compile\(", path.read_text("utf-8"), re.M):
             compiled.add(match.group(1))
-    timed = {"_SURROGATE_ESCAPE", "_CHANGELOG_TOP", "VERSION_LINE", "_ISO_DATE", "SLUG", "_UNSAFE"}
+    timed = {
+        "_SURROGATE_ESCAPE",
+        "_CHANGELOG_TOP",
+        "VERSION_LINE",
+        "_ISO_DATE",
+        "SLUG",
+        "_UNSAFE",
+        "REPORTING",
+    }
     timed |= {"_WORD_START"}
     internal = {"_REF_SUFFIX", "_PYDANTIC_VERSION"}  # read pydantic's own data, not a dataset's
     assert compiled == timed | internal

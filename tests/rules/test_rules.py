@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -150,6 +151,42 @@ def _conflict(spec: DatasetSpec, root: Path) -> None:
 @case("conflict linked as contradicting")
 def _linked_conflict(spec: DatasetSpec, root: Path) -> None:
     _second_role(spec, links=[{"type": "contradicts", "claim": "claim:a.role"}])
+    spec.one("claim:a.role-2")["evidence"] = [evidence("The first was born")]
+
+
+@case("linked claims on one quoted span", ("link-same-evidence", "claim:a.role-2"))
+def _self_corroboration(spec: DatasetSpec, root: Path) -> None:
+    _second_role(spec, links=[{"type": "corroborates", "claim": "claim:a.role"}])
+    spec.one("claim:a.role-2")["value"]["text"] = "sniper"
+
+
+def _other_source(spec: DatasetSpec, text: str) -> None:
+    source = dict(spec.one("source:test-article"), id="source:other", path="sources/other.txt")
+    source["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    spec.records["source"].append(source)
+    spec.texts["sources/other.txt"] = text.encode()
+
+
+def _captured_in_other_source(spec: DatasetSpec, text: str, claimant: str) -> None:
+    """A claim that soldier a's role is "captured" (as claim:a.role says, single-valued), with
+    evidence from a second source holding ``text``."""
+    _other_source(spec, text)
+    value = {"type": "text", "text": "captured"}
+    record = claim("claim:a.captured", "person:soldier-a", "military-role", value, "as a sniper")
+    record["claimed_by"] = claimant
+    record["evidence"] = [evidence(text, text, source="source:other")]
+    spec.records["claim"].append(record)
+    spec.one("claim:a.role")["value"]["text"] = "captured"
+
+
+@case("own voice citing another source", ("claimant-source-evidence", "claim:a.captured"))
+def _borrowed_voice(spec: DatasetSpec, root: Path) -> None:
+    _captured_in_other_source(spec, "The soldiers were captured.", "source:test-article")
+
+
+@case("own voice quoting 'said'", ("attribution-not-recorded", "claim:a.captured"))
+def _unrecorded_speaker(spec: DatasetSpec, root: Path) -> None:
+    _captured_in_other_source(spec, "Officials said the soldiers were captured.", "source:other")
 
 
 @case("age impossible for birth year", ("age-birth-year-conflict", "claim:a.age"))

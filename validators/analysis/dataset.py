@@ -18,10 +18,12 @@ from .._version import __version__
 from ..config import Config
 from ..issues import DatasetInvalid, Report
 from ..reading.locations import existing_root
+from ..reading.source_texts import read_source_text
 from ..reading.stream import Located
 from ..records.compiled import view_types
 from ..records.kinds import KINDS
 from ..rules.engine import run_rules
+from .support import Link, Support, link_index, support
 
 if TYPE_CHECKING:
     from ..models import Claim, Entity, Event, Predicate, Record, Source
@@ -77,11 +79,33 @@ class Dataset:
         return cached
 
     def text(self, source_id: str) -> str:
-        """The full text of a source, as shipped."""
+        """The full text of a source, as shipped (read as validation read it: safely)."""
         source = self.sources[source_id]
         if source_id not in self._texts:
-            self._texts[source_id] = (self.root / source.path).read_text(encoding="utf-8")
+            found = read_source_text(self.root, source)
+            if found.text is None:
+                raise DatasetInvalid(self.report)  # cannot happen for a dataset that loaded
+            self._texts[source_id] = found.text
         return self._texts[source_id]
+
+    def links_of(self, claim_id: str) -> list[Link]:
+        """The links of a claim in both directions, each named as seen from ``claim_id``
+        (``corroborates`` or ``corroborated-by``, ``refines`` or ``refined-by``,
+        ``contradicts``), sorted by the other claim's id."""
+        return list(self._links().get(claim_id, ()))
+
+    def support(self, claim_id: str) -> Support:
+        """The distinct (source, claimant) reports behind a claim and the claims linked to it
+        as corroborating, with the number of independent articles (see
+        :mod:`kursk_pows.analysis.support`)."""
+        return support(self.claims, self._links(), claim_id)
+
+    def _links(self) -> Mapping[str, tuple[Link, ...]]:
+        cached = self.__dict__.get("_link_index")
+        if cached is None:
+            cached = link_index(self.claims)
+            object.__setattr__(self, "_link_index", cached)
+        return cached
 
 
 def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mapping[str, Any]:

@@ -137,6 +137,20 @@ def _counts(ds: Dataset, coverage: Coverage) -> list[str]:
     return lines
 
 
+def _independence(ds: Dataset) -> list[str]:
+    counted = Counter(ds.support(claim_id).independent_articles for claim_id in ds.claims)
+    lines = [
+        "## How many articles stand behind a claim",
+        "",
+        "Distinct articles among a claim's own evidence and that of the claims linked to it as "
+        "corroborating (`Dataset.support`); linked claims never rest on the same quoted span.",
+        "",
+        "| independent articles | claims |",
+        "|---|---|",
+    ]
+    return lines + [f"| {n} | {counted[n]} |" for n in sorted(counted)]
+
+
 def _disagreements(ds: Dataset) -> list[str]:
     lines = [
         "## Disagreements on record",
@@ -161,6 +175,7 @@ def render_datasheet(ds: Dataset, coverage: Coverage, version: str) -> str:
         INTRO.format(version=version),
         "\n".join(_sources(ds)),
         "\n".join(_counts(ds, coverage)),
+        "\n".join(_independence(ds)),
         "\n".join(_disagreements(ds)),
         BUILT.format(version=version),
     ]

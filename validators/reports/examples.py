@@ -116,7 +116,28 @@ _FRONT = b'"id": "place:front", '
 _RETRACTED = b'"status": "retracted", "retraction": {"reason": "a mistake"%s}, '
 
 
+_SECOND_VOICE = b'"claimed_by": "source:second-article"'
+_CAPTURED_QUOTE = b'"quote": "the two soldiers were captured", "start": 15, "end": 45'
+_LINKED_ROLE = (
+    b'{"id": "claim:z.role", "subject": "person:soldier-a", "predicate": '
+    b'"predicate:military-role", "value": {"type": "text", "text": "sniper"}, "claimed_by": '
+    b'"source:test-article", "evidence": [{"source": "source:test-article", "quote": '
+    b'"as a sniper", "start": 94, "end": 105}], "links": [{"type": "corroborates", "claim": '
+    b'"claim:a.role"}]}'
+)
+
 EXAMPLES: dict[str, Example] = {
+    "link-same-evidence": Example("claims.jsonl", append=_LINKED_ROLE),
+    "claimant-source-evidence": Example(
+        "claims.jsonl", replace=(_SECOND_VOICE, b'"claimed_by": "source:test-article"')
+    ),
+    "attribution-not-recorded": Example(
+        "claims.jsonl",
+        replace=(
+            _CAPTURED_QUOTE,
+            b'"quote": "Officials said the two soldiers were captured", "start": 0, "end": 45',
+        ),
+    ),
     "file-missing": Example("exclusions.jsonl", delete=True),
     "file-unreadable": Example("exclusions.jsonl", directory=True),
     "file-too-large": Example("claims.jsonl", config={"max_file_bytes": 100}),
@@ -191,7 +212,7 @@ EXAMPLES: dict[str, Example] = {
     ),
     "ref-retracted": Example("entities.jsonl", replace=(_FRONT, _FRONT + _RETRACTED % b"")),
     "manifest-missing": Example(MANIFEST, delete=True),
-    "manifest-mismatch": Example(MANIFEST, replace=(b'"records": 4', b'"records": 5')),
+    "manifest-mismatch": Example(MANIFEST, replace=(b'"records": 5', b'"records": 6')),
     "version-mismatch": Example(
         "../CHANGELOG.md", create=b"# Changelog\n\n## [9.9.9] - 2026-11-23\n"
     ),

@@ -1,6 +1,7 @@
 """Validation rules.  Importing this package registers every rule and issue code."""
 
 from . import (
+    attribution,
     coverage,
     ids,
     manifest,
@@ -20,6 +21,7 @@ __all__ = [
     "RULES",
     "Rule",
     "RuleCode",
+    "attribution",
     "coverage",
     "ids",
     "manifest",

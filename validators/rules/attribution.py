@@ -1,0 +1,132 @@
+"""Who says what: the attribution convention, enforced so that claims can be counted.
+
+A claim is one proposition asserted by one claimant; each evidence item is one article's report
+that this claimant asserted it.  An article's own voice is a claim whose claimant is the source.
+These rules catch the ways that convention breaks and a count goes wrong: two linked claims
+resting on one quoted span (one report counted twice), a source credited with another source's
+words, and an article's reporting verb ("said", "according to") left out of a claim filed in
+the article's own voice.  That a claimant can assert at all (a person, group, organization,
+unit, country, media outlet or source; never a place, document or event) is checked with the
+other references, as ``ref-wrong-type`` on ``/claimed_by``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Config
+from ..issues import Issue
+from ..reading.stream import Located
+from .index import Index, Spot, spot
+from .registry import Check, RuleCode, issue_at, rule
+
+SAME_SPAN = RuleCode(
+    "link-same-evidence",
+    "error",
+    "Two linked claims rest on the same quoted span",
+    "A link between claims says how two reports relate (they corroborate, contradict or refine "
+    "each other). When both claims quote the same passage of the same source (overlapping "
+    "offsets), one report is counted twice: a reader counting corroborations gets two where "
+    "the text has one.",
+    "Remove the link, or merge the claims: two claimants in one sentence are two claims, but "
+    "they are not independent confirmations of each other.",
+)
+SOURCE_VOICE = RuleCode(
+    "claimant-source-evidence",
+    "error",
+    "A claim in a source's own voice cites another source",
+    "When the claimant is a source (the article speaking for itself), every evidence item must "
+    "come from that source: one article cannot report another article's own voice.",
+    "Split the claim: one claim per article whose own voice states it, linked as corroborating.",
+)
+HEDGE = RuleCode(
+    "attribution-not-recorded",
+    "warning",
+    "A claim in a source's own voice quotes a reporting word",
+    'The quote holds "said", "according to", "reportedly", "allegedly" or "claimed", yet the '
+    "claim is filed in the article's own voice with no `hedge` and no `via` chain: the words "
+    "say someone else asserts it, or that the article keeps its distance.",
+    "Credit the speaker in `claimed_by` (and intermediaries in `via`), or record the word as "
+    "the evidence's `hedge`.",
+)
+
+REPORTING = re.compile(r"\b(?:said|according to|reportedly|allegedly|claimed)\b", re.I)
+
+Span = tuple[str, int, int]
+
+
+@rule(SAME_SPAN, SOURCE_VOICE, HEDGE)
+class Attribution(Check):
+    """Claims only.  Spans and links are kept per claim (a few integers each) and compared
+    once every claim is read, since a link may point forward."""
+
+    kinds = frozenset({"claim"})
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.spans: dict[str, list[Span]] = {}
+        self.links: list[tuple[Spot, str, str, int]] = []
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        claim = located.record
+        if claim.status != "active":
+            return
+        self.spans.setdefault(
+            claim.id,
+            [
+                (item.source, item.start, item.end)
+                for item in claim.evidence
+                if item.start is not None and item.end is not None
+            ],
+        )
+        for number, link in enumerate(claim.links):
+            self.links.append((spot(located), claim.id, link.claim, number))
+        if self.index.type(claim.claimed_by) == "source":  # sources are read before claims
+            _check_own_voice(located, out)
+
+    def finish(self, out: list[Issue]) -> None:
+        for where, own, other, number in self.links:
+            shared = _shared_span(self.spans.get(own, []), self.spans.get(other, []))
+            if shared is not None:
+                source, start, end = shared
+                out.append(
+                    issue_at(
+                        where,
+                        "link-same-evidence",
+                        f"{own} and {other} both quote {source} at {start}-{end}",
+                        pointer=f"/links/{number}",
+                    )
+                )
+
+
+def _shared_span(mine: list[Span], theirs: list[Span]) -> Span | None:
+    """The first of ``mine`` that overlaps one of ``theirs`` in the same source."""
+    for source, start, end in mine:
+        for other_source, other_start, other_end in theirs:
+            if source == other_source and start < other_end and other_start < end:
+                return source, max(start, other_start), min(end, other_end)
+    return None
+
+
+def _check_own_voice(located: Located, out: list[Issue]) -> None:
+    claim = located.record
+    for number, item in enumerate(claim.evidence):
+        if item.source != claim.claimed_by:
+            out.append(
+                issue_at(
+                    located,
+                    "claimant-source-evidence",
+                    f"claimed by {claim.claimed_by}, but evidence {number} is from {item.source}",
+                    pointer=f"/evidence/{number}/source",
+                )
+            )
+        elif item.hedge is None and not item.via and (word := REPORTING.search(item.quote)):
+            out.append(
+                issue_at(
+                    located,
+                    "attribution-not-recorded",
+                    f"the quote says {word.group(0)!r}, but the claim is in "
+                    f"{claim.claimed_by}'s own voice with no hedge or via",
+                    pointer=f"/evidence/{number}/quote",
+                )
+            )
