@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "validators" / "rules"
 MODULES = (
+    "attribution",
     "coverage",
     "ids",
     "manifest",
@@ -45,6 +46,7 @@ TESTS = (
     "tests/test_docs.py",
     "tests/rules",
     "tests/reports",
+    "tests/analysis/test_support.py",
     "tests/reading/test_hostile_files.py",
     "tests/releases/test_manifest.py",
 )

@@ -7,6 +7,7 @@ is one change to the valid minimal dataset and the exact (code, record) list it 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,46 @@ def test_boundary_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) 
     change(spec)
     report = kursk_pows.validate(spec.write(tmp_path / "ds"))
     assert report.flatten("code", "record") == expected
+
+
+@pytest.mark.parametrize("extra", [False, True], ids=["three records", "four records"])
+def test_a_needless_exclusion_names_the_lowest_three_covering_records(
+    spec: DatasetSpec, tmp_path: Path, extra: bool
+) -> None:
+    sentence = "The first was born in 1999 and has served since 2016 as a sniper."
+    spec.records["exclusion"].append(
+        {
+            "id": "exclusion:test-born",
+            "source": "source:test-article",
+            "sentence": sentence,
+            "reason": "x",
+        }
+    )
+    if extra:  # a fourth record, sorting first, covering the same sentence
+        value = {"type": "text", "text": "sniper"}
+        spec.records["claim"].append(
+            claim("claim:a.aa-role", "person:soldier-a", "military-role", value, "as a sniper")
+        )
+    report = kursk_pows.validate(spec.write(tmp_path / "ds"))
+    named = (
+        "claim:a.aa-role, claim:a.birth-year, claim:a.role"
+        if extra
+        else ("claim:a.birth-year, claim:a.role, claim:a.service-start")
+    )
+    assert [(i.code, i.message) for i in report.issues] == [
+        ("exclusion-needless", f"the sentence is covered by {named}")
+    ]
+
+
+@pytest.mark.parametrize("length", [70, 71])
+def test_an_uncovered_sentence_is_shown_whole_up_to_70_characters(
+    spec: DatasetSpec, tmp_path: Path, length: int
+) -> None:
+    sentence = "A" + "b" * (length - 2) + "."
+    text = spec.texts["sources/test.txt"].decode() + " " + sentence
+    spec.texts["sources/test.txt"] = text.encode()
+    spec.one("source:test-article")["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    report = kursk_pows.validate(spec.write(tmp_path / "ds"))
+    (issue,) = report.issues
+    shown = sentence if length <= 70 else sentence[:67] + "..."
+    assert (issue.code, repr(shown) in issue.message) == ("sentence-uncovered", True)

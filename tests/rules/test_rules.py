@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import kursk_pows
+from factory import SOURCE_ID as SOURCE
 from factory import TEXT, DatasetSpec, claim, day, evidence
 from kursk_pows.config import Config
 from kursk_pows.records.canonical import canonical_data
@@ -160,6 +161,31 @@ def _self_corroboration(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role-2")["value"]["text"] = "sniper"
 
 
+@case(
+    "linked claims on one quote, no offsets",
+    ("quote-offsets-missing", "claim:a.role"),
+    ("link-same-evidence", "claim:a.role-2"),
+    ("quote-offsets-missing", "claim:a.role-2"),
+)
+def _self_corroboration_unanchored(spec: DatasetSpec, root: Path) -> None:
+    _self_corroboration(spec, root)
+    for record_id in ("claim:a.role", "claim:a.role-2"):
+        spec.one(record_id)["evidence"] = [{"source": SOURCE, "quote": "as a sniper"}]
+
+
+@case("linked claims on adjacent spans, the linking one first")
+def _adjacent_spans(spec: DatasetSpec, root: Path) -> None:
+    _second_role(spec, links=[{"type": "corroborates", "claim": "claim:a.birth-year"}])
+    spec.one("claim:a.role-2")["value"]["text"] = "sniper"
+    spec.one("claim:a.role-2")["evidence"] = [evidence("The first was ")]  # ends where it starts
+
+
+@case("linked claims on adjacent spans, the linking one second")
+def _adjacent_spans_after(spec: DatasetSpec, root: Path) -> None:
+    _adjacent_spans(spec, root)
+    spec.one("claim:a.role-2")["evidence"] = [evidence(" and has served")]  # starts where it ends
+
+
 def _other_source(spec: DatasetSpec, text: str) -> None:
     source = dict(spec.one("source:test-article"), id="source:other", path="sources/other.txt")
     source["sha256"] = hashlib.sha256(text.encode()).hexdigest()
@@ -182,6 +208,12 @@ def _captured_in_other_source(spec: DatasetSpec, text: str, claimant: str) -> No
 @case("own voice citing another source", ("claimant-source-evidence", "claim:a.captured"))
 def _borrowed_voice(spec: DatasetSpec, root: Path) -> None:
     _captured_in_other_source(spec, "The soldiers were captured.", "source:test-article")
+
+
+@case("own voice quoting 'said', speaker in via")
+def _recorded_speaker(spec: DatasetSpec, root: Path) -> None:
+    _captured_in_other_source(spec, "Officials said the soldiers were captured.", "source:other")
+    spec.one("claim:a.captured")["evidence"][0]["via"] = ["person:soldier-b"]
 
 
 @case("own voice quoting 'said'", ("attribution-not-recorded", "claim:a.captured"))

@@ -13,12 +13,17 @@ other references, as ``ref-wrong-type`` on ``/claimed_by``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..issues import Issue
+from ..reading.sentences import anchor
 from ..reading.stream import Located
 from .index import Index, Spot, spot
 from .registry import Check, RuleCode, issue_at, rule
+
+if TYPE_CHECKING:
+    from ..models import Evidence
 
 SAME_SPAN = RuleCode(
     "link-same-evidence",
@@ -72,17 +77,21 @@ class Attribution(Check):
         if claim.status != "active":
             return
         self.spans.setdefault(
-            claim.id,
-            [
-                (item.source, item.start, item.end)
-                for item in claim.evidence
-                if item.start is not None and item.end is not None
-            ],
+            claim.id, [span for item in claim.evidence if (span := self._span(item))]
         )
         for number, link in enumerate(claim.links):
             self.links.append((spot(located), claim.id, link.claim, number))
         if self.index.type(claim.claimed_by) == "source":  # sources are read before claims
             _check_own_voice(located, out)
+
+    def _span(self, item: Evidence) -> Span | None:
+        """Where an evidence quote stands: its offsets when they mark it, else its first
+        occurrence in the source text; ``None`` when it is not found (reported elsewhere)."""
+        found = self.index.source_text(item.source)
+        if found is None or found.text is None:
+            return None
+        at = anchor(item, found.text)
+        return None if at is None else (item.source, at[0], at[1])
 
     def finish(self, out: list[Issue]) -> None:
         for where, own, other, number in self.links:

@@ -115,8 +115,8 @@ class Coverage(Check):
         self.places[located.id] = located  # the last source of an id is where issues go
         if located.id in self.sources:
             return
-        found = self.index.source_text(located.id)
-        if found is not None and found.text is not None:
+        found = self.index.text_of(located.record)
+        if found.text is not None:
             self.sources[located.id] = _Sentences(found.text)
 
     def _exclusion(self, located: Located, exclusion: Exclusion, out: list[Issue]) -> None:
