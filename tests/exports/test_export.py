@@ -36,7 +36,8 @@ def test_export_is_deterministic(format: str, dataset: kursk_pows.Dataset, tmp_p
         assert names == {"kursk-pows.db", "metadata.json"}
     else:
         expected = {f"{t.name}.{format}" for t in tables()}
-        assert names == expected | ({"datapackage.json"} if format == "csv" else set())
+        descriptors = {"datapackage.json", "croissant.json"} if format == "csv" else set()
+        assert names == expected | descriptors
 
 
 def test_export_refuses_a_directory_with_files_and_leaves_it_alone(
@@ -126,7 +127,7 @@ def test_cli_export_and_its_errors(tmp_path: Path) -> None:
         [*command, str(tmp_path / "out"), "--format", "jsonl"], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    assert "wrote 13 files (jsonl)" in done.stdout
+    assert "wrote 13 files (jsonl)" in done.stdout  # one per table
     again = subprocess.run(
         [*command, str(tmp_path / "out"), "--format", "jsonl"], capture_output=True, text=True
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..tables import tables
+from .croissant import croissant
 from .datapackage import datapackage
 from .datasette import DATABASE, metadata
 from .directory import ExportError, fresh_directory
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
 
 FORMATS = ("csv", "parquet", "sqlite", "jsonl")
-"""The export formats; csv comes with ``datapackage.json``, sqlite with datasette's
+"""The export formats; csv comes with ``datapackage.json`` and ``croissant.json``, sqlite with datasette's
 ``metadata.json``."""
 
 _WRITERS = {"csv": write_csv, "parquet": write_parquet, "jsonl": write_jsonl}
@@ -43,4 +44,6 @@ def export(dataset: Dataset, out: str | Path, format: str, version: str) -> list
             if format == "csv":
                 descriptor = datapackage(directory, every, format, version)
                 (directory / "datapackage.json").write_text(descriptor, encoding="utf-8")
+                described = croissant(directory, every, version)
+                (directory / "croissant.json").write_text(described, encoding="utf-8")
     return sorted(target.iterdir())
