@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
 
 FORMATS = ("csv", "parquet", "sqlite", "jsonl")
-"""The export formats; csv comes with ``datapackage.json`` and ``croissant.json``, sqlite with datasette's
-``metadata.json``."""
+"""The export formats; csv comes with ``datapackage.json`` and ``croissant.json``, sqlite
+with datasette's ``metadata.json``."""
 
 _WRITERS = {"csv": write_csv, "parquet": write_parquet, "jsonl": write_jsonl}
 
