@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
+from serving import fetch, free_port
 
 import kursk_pows
 from kursk_pows.exports import export
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def fetch(url: str, deadline: float) -> Any:
-    """The JSON at ``url``, retrying until the server answers or ``deadline`` passes."""
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return json.load(response)
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
 
 
 def serve(database: Path, metadata: Path) -> tuple[subprocess.Popen[bytes], int]:
