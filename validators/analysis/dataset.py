@@ -7,8 +7,10 @@ and are read-only.  Loading never defines the models, so it costs what a validat
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -174,6 +176,23 @@ def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mappin
     return MappingProxyType(dict(sorted(records.items())))
 
 
+@contextlib.contextmanager
+def _frozen_after() -> Iterator[None]:
+    """Keep the cyclic collector paused while loading, then move what was loaded out of its way.
+
+    The records live on and form no cycles; without ``gc.freeze()`` the first collection
+    after loading would scan all of them once more (about a sixth of ``load()`` at 100k claims).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.enable()
+
+
 def load(
     path: str | Path | None = None,
     config: Config | None = None,
@@ -188,9 +207,13 @@ def load(
     """
     root = existing_root(path)
     kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
-    report = run_rules(
-        root, config, keep=lambda located: kept[located.kind].append(located), types=view_types()
-    )
+    with _frozen_after():
+        report = run_rules(
+            root,
+            config,
+            keep=lambda located: kept[located.kind].append(located),
+            types=view_types(),
+        )
     if not report.valid:
         raise DatasetInvalid(report)
     return Dataset(

@@ -17,23 +17,24 @@ from ..tables.extras import need
 Rows = Sequence[dict[str, Any]]
 
 
-def _cell(value: Any) -> str:
-    """A CSV cell: empty for null, ``true``/``false``, ISO dates, numbers as JSON writes them."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+def _boolean(value: bool | None) -> str | None:
+    return None if value is None else ("true" if value else "false")
 
 
 def write_csv(path: Path, table: Table, rows: Rows) -> None:
-    """RFC 4180 CSV with a header row, UTF-8, ``\\r\\n`` line ends; null is an empty cell."""
+    """RFC 4180 CSV with a header row, UTF-8, ``\\r\\n`` line ends.
+
+    Null is an empty cell, booleans ``true``/``false``, dates ``YYYY-MM-DD`` (their ``str``).
+    """
+    names = table.names
+    booleans = [name for name in names if table.kind(name) == "boolean"]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.names)
-    writer.writerows([_cell(row[name]) for name in table.names] for row in rows)
+    writer.writerow(names)
+    for row in rows:
+        if booleans:
+            row = {**row, **{name: _boolean(row[name]) for name in booleans}}
+        writer.writerow([row[name] for name in names])
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 

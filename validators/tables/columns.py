@@ -50,6 +50,10 @@ class Table:
         """The column names, in order."""
         return tuple(c.name for c in self.columns)
 
+    def kind(self, name: str) -> str:
+        """The kind of column ``name``."""
+        return next(c.kind for c in self.columns if c.name == name)
+
 
 def _strip(annotation: Any) -> tuple[Any, bool]:
     """The annotation without ``Annotated`` and ``None``, and whether ``None`` was allowed."""

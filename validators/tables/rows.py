@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from operator import attrgetter
 from typing import Any
 
 from .layout import Layout, layouts
@@ -41,13 +42,32 @@ def _items(obj: Any, lists: tuple[str, ...], keys: tuple[Any, ...]) -> Iterator[
         yield from _items(item, lists[1:], (*keys, position))
 
 
-def _row(layout: Layout, keys: tuple[Any, ...], item: Any) -> dict[str, Any]:
-    row = dict(zip((k.name for k in layout.keys), keys, strict=True))
-    for column in layout.table.columns[len(layout.keys) :]:
-        value = _read(item, column.path)
-        if column.kind == "json":
-            value = json.dumps(plain(value), ensure_ascii=False)
-        row[column.name] = value
+Getter = Callable[[Any], Any]
+
+
+def _getter(path: tuple[str, ...], as_json: bool) -> Getter:
+    """Reads one column from an item: directly for its own fields, guarded for nested ones."""
+    if as_json:
+        return lambda item: json.dumps(plain(_read(item, path)), ensure_ascii=False)
+    if len(path) == 1:
+        return attrgetter(path[0])  # the item's own field: always present
+    if not path:
+        return lambda item: item
+    return lambda item: _read(item, path)
+
+
+def _row_maker(layout: Layout) -> Callable[[tuple[Any, ...], Any], dict[str, Any]]:
+    """A function building one row from an item's keys and the item itself."""
+    names = [k.name for k in layout.keys]
+    columns = layout.table.columns[len(layout.keys) :]
+    getters = [(c.name, _getter(c.path, c.kind == "json")) for c in columns]
+
+    def row(keys: tuple[Any, ...], item: Any) -> dict[str, Any]:
+        made = dict(zip(names, keys, strict=True))
+        for name, get in getters:
+            made[name] = get(item)
+        return made
+
     return row
 
 
@@ -56,11 +76,10 @@ def rows(records: Records, name: str) -> list[dict[str, Any]]:
     layout = layouts().get(name)
     if layout is None:
         raise KeyError(f"no table {name!r}; tables: {', '.join(layouts())}")
+    make = _row_maker(layout)
     found: list[dict[str, Any]] = []
-    for kind in layout.kinds:
+    for kind in layout.kinds:  # in id order: kinds are listed by their ids' prefixes
         for record_id, record in sorted(records.get(kind, {}).items()):
             start = (record_id,) if layout.lists else ()
-            found.extend(_row(layout, k, i) for k, i in _items(record, layout.lists, start))
-    if len(layout.kinds) > 1:
-        found.sort(key=lambda row: tuple(row[k.name] for k in layout.keys))
+            found.extend(make(k, i) for k, i in _items(record, layout.lists, start))
     return found
