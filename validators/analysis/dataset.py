@@ -7,10 +7,9 @@ and are read-only.  Loading never defines the models, so it costs what a validat
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -23,7 +22,7 @@ from ..reading.locations import existing_root
 from ..reading.stream import Located
 from ..records.compiled import view_types
 from ..records.kinds import KINDS
-from ..rules.engine import run_rules
+from ..rules.engine import no_cyclic_gc, run_rules
 
 if TYPE_CHECKING:
     from ..models import Claim, Entity, Event, Exclusion, Predicate, Record, Source
@@ -176,23 +175,6 @@ def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mappin
     return MappingProxyType(dict(sorted(records.items())))
 
 
-@contextlib.contextmanager
-def _frozen_after() -> Iterator[None]:
-    """Keep the cyclic collector paused while loading, then move what was loaded out of its way.
-
-    The records live on and form no cycles; without ``gc.freeze()`` the first collection
-    after loading would scan all of them once more (about a sixth of ``load()`` at 100k claims).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
-
-
 def load(
     path: str | Path | None = None,
     config: Config | None = None,
@@ -207,13 +189,16 @@ def load(
     """
     root = existing_root(path)
     kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
-    with _frozen_after():
+    with no_cyclic_gc():
         report = run_rules(
             root,
             config,
             keep=lambda located: kept[located.kind].append(located),
             types=view_types(),
         )
+        # the records live on and form no cycles: without this, the first collection after
+        # the collector is back on scans them all once more (a sixth of load() at 100k claims)
+        gc.freeze()
     if not report.valid:
         raise DatasetInvalid(report)
     return Dataset(
