@@ -42,9 +42,19 @@ def schema(table: Table) -> Any:
 
 
 def to_arrow(table: Table, rows: Sequence[dict[str, Any]]) -> Any:
-    """The rows as a ``pyarrow.Table`` with the table's own schema."""
+    """The rows as a ``pyarrow.Table`` with the table's own schema.
+
+    Numbers are ``float64``: a count above 2**53 keeps only a double's precision there.
+    """
     pa = need("pyarrow", "arrow")
+    numbers = [c.name for c in table.columns if c.kind == "number"]
+    if numbers:  # float64 columns: an integral count (int in the records) becomes a float
+        rows = [{**row, **{n: _float(row[n]) for n in numbers}} for row in rows]
     return pa.Table.from_pylist(list(rows), schema=schema(table))
+
+
+def _float(value: int | float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def to_pandas(table: Table, rows: Sequence[dict[str, Any]]) -> Any:

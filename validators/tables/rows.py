@@ -33,6 +33,11 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _json_text(value: Any) -> str | None:
+    """A list or object as JSON text; a missing one stays null."""
+    return None if value is None else json.dumps(plain(value), ensure_ascii=False)
+
+
 def _items(obj: Any, lists: tuple[str, ...], keys: tuple[Any, ...]) -> Iterator[Any]:
     """``(keys, item)`` for every item down the nested lists, with positions appended."""
     if not lists:
@@ -48,7 +53,7 @@ Getter = Callable[[Any], Any]
 def _getter(path: tuple[str, ...], as_json: bool) -> Getter:
     """Reads one column from an item: directly for its own fields, guarded for nested ones."""
     if as_json:
-        return lambda item: json.dumps(plain(_read(item, path)), ensure_ascii=False)
+        return lambda item: _json_text(_read(item, path))
     if len(path) == 1:
         return attrgetter(path[0])  # the item's own field: always present
     if not path:
