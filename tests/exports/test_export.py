@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -134,3 +135,19 @@ def test_cli_export_and_its_errors(tmp_path: Path) -> None:
     assert again.returncode == 2
     assert "not a new or empty directory" in again.stderr
     assert "Traceback" not in again.stderr
+
+
+def test_cli_export_of_an_invalid_dataset_writes_nothing(
+    repo_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kursk_pows.cli import main
+
+    broken = tmp_path / "ds"
+    shutil.copytree(repo_root / "dataset", broken)
+    claims = broken / "claims.jsonl"
+    claims.write_text(claims.read_text(encoding="utf-8").replace('"predicate:', '"predicat:', 1))
+    assert main(["export", str(tmp_path / "out"), "--dataset", str(broken)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "[predicate-unknown]" in line
+    assert line.endswith("run kursk-pows validate")
+    assert not (tmp_path / "out").exists()
