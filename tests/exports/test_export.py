@@ -13,6 +13,7 @@ import pytest
 from frictionless import Package
 
 import kursk_pows
+from factory import DatasetSpec
 from kursk_pows.exports import FORMATS, ExportError, export
 from kursk_pows.exports.datapackage import file_facts
 from kursk_pows.tables import tables
@@ -151,3 +152,26 @@ def test_cli_export_of_an_invalid_dataset_writes_nothing(
     assert "[predicate-unknown]" in line
     assert line.endswith("run kursk-pows validate")
     assert not (tmp_path / "out").exists()
+
+
+def test_export_keeps_retracted_records_with_their_status(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    from kursk_pows.cli import main
+
+    spec.records["claim"].append(
+        {
+            **spec.one("claim:a.role"),
+            "id": "claim:a.role-old",
+            "status": "retracted",
+            "retraction": {"reason": "misread", "superseded_by": "claim:a.role"},
+        }
+    )
+    root = spec.write(tmp_path / "ds")
+    assert main(["export", str(tmp_path / "out"), "--format", "jsonl", "--dataset", str(root)]) == 0
+    lines = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    claims = {row["id"]: row for row in map(json.loads, lines)}
+    assert claims["claim:a.role-old"]["status"] == "retracted"
+    assert claims["claim:a.role-old"]["retraction_superseded_by"] == "claim:a.role"
+    assert claims["claim:a.role"]["status"] == "active"
+    assert claims["claim:a.role"]["retraction_reason"] is None
