@@ -7,7 +7,9 @@ a fresh process, wall seconds and peak resident memory of:
   (a) `kursk-pows validate` (every rule);
   (b) the floor: every line validated by its pydantic model (`model_validate_json`), nothing else;
   (c) a peer: the `jsonschema` library validating every record against the committed schemas
-      (structure only, none of our rules; format checking off, as a peer would run it).
+      (structure only, none of our rules; format checking off, as a peer would run it);
+  (d) `kursk_pows.load()` of the same dataset (validation plus the typed records);
+  (e) `kursk-pows export --format csv` (load, every table's rows, the files and descriptors).
 Then the cold-start times on the bundled dataset with the installed pydantic: the first run
 (which fills the cache of the models' core schemas, in a cache directory of its own) and the
 median of later runs of `kursk-pows validate` and `load()`, against `python -c "import pydantic"`.
@@ -55,6 +57,12 @@ for name in ("predicate", "source", "entity", "event", "claim", "exclusion"):
     with open(root / file, "rb") as lines:
         for line in lines:
             validator.is_valid(json.loads(line))
+"""
+
+LOAD = """
+import sys
+import kursk_pows
+kursk_pows.load(sys.argv[1])
 """
 
 
@@ -133,7 +141,20 @@ def main() -> int:
         a = measure([python, "-m", "kursk_pows", "validate", str(root), "--format", "json"])
         b = measure([python, "-c", FLOOR, str(root)])
         c = measure([python, "-c", PEER, str(root), str(ROOT / "schema")])
-        rows.append((size, records, a, b, c))
+        d = measure([python, "-c", LOAD, str(root)])
+        shutil.rmtree(work / f"export-{size}", ignore_errors=True)
+        e = measure(
+            [
+                python,
+                "-m",
+                "kursk_pows",
+                "export",
+                str(work / f"export-{size}"),
+                "--dataset",
+                str(root),
+            ]
+        )
+        rows.append((size, records, a, b, c, d, e))
         print(
             f"{size:>9} {records:>9} | {a[0]:>8.2f} s {records / a[0]:>7.0f}/s "
             f"| {b[0]:>8.2f} s {records / b[0]:>7.0f}/s | {c[0]:>8.2f} s {records / c[0]:>7.0f}/s "
@@ -141,6 +162,11 @@ def main() -> int:
             flush=True,
         )
         print(f"{'':>20} peak MiB: (a) {a[1]:.0f}  (b) {b[1]:.0f}  (c) {c[1]:.0f}", flush=True)
+        print(
+            f"{'':>20} (d) load() {d[0]:.2f} s {d[1]:.0f} MiB = {d[0] / a[0]:.2f}x (a); "
+            f"(e) export csv {e[0]:.2f} s {e[1]:.0f} MiB = {e[0] / a[0]:.2f}x (a)",
+            flush=True,
+        )
 
     byte_compile()
     print("\ncold start, bundled dataset (package byte-compiled):")
@@ -171,6 +197,11 @@ def main() -> int:
         f"{verdict(largest[4][0] / largest[2][0] >= 5)}"
     )
     by_size = {r[0]: r for r in rows}
+    if 100_000 in by_size:
+        at = by_size[100_000]
+        load_ratio, export_ratio = at[5][0] / at[2][0], at[6][0] / at[2][0]
+        print(f"  load() <= 1.3x (a) at 100k: {load_ratio:.2f}x {verdict(load_ratio <= 1.3)}")
+        print(f"  export <= 2x (a) at 100k: {export_ratio:.2f}x {verdict(export_ratio <= 2)}")
     if 100_000 in by_size and 1_000_000 in by_size:
         growth = by_size[1_000_000][2][0] / by_size[100_000][2][0]
         print(f"  (a) at 1M <= 11x (a) at 100k: {growth:.1f}x {verdict(growth <= 11)}")

@@ -21,7 +21,8 @@ Record = dict[str, object]
 
 def test_readme_example_runs(repo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
-    (example,) = re.findall(r"^```python\n(.*?)\n```", readme, flags=re.M | re.S)
+    section = readme.split("\n## Using the data\n", 1)[1].split("\n## ", 1)[0]
+    (example,) = re.findall(r"^```python\n(.*?)\n```", section, flags=re.M | re.S)
     tree = ast.parse(example)
     claims = [
         node

@@ -14,9 +14,11 @@ LAYERS = [
     {"reading"},
     {"rules"},
     {"releases"},
+    {"tables"},
     {"analysis"},
+    {"exports"},
     {"reports"},
-    {"cli", "__init__", "__main__"},
+    {"cli", "cli_export", "__init__", "__main__"},
 ]
 """From the bottom up: a module may import its own layer's parts and anything below."""
 

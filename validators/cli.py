@@ -148,6 +148,9 @@ def _parser() -> argparse.ArgumentParser:
         "codes", nargs="*", metavar="CODE", help="rule codes to show (default: every rule)"
     )
     _format_option(rules)
+    from .cli_export import add_export
+
+    add_export(commands, DEFAULT_PATH)
     return parser
 
 
@@ -415,6 +418,10 @@ def _run(argv: Sequence[str] | None) -> int:
             return _manifest(args)
         if args.command == "diff":
             return _diff(args)
+        if args.command == "export":
+            from .cli_export import run_export
+
+            return run_export(args)
         return _rules(args)
     except BrokenPipeError:
         raise

@@ -7,12 +7,13 @@ and are read-only.  Loading never defines the models, so it costs what a validat
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from .._version import __version__
 from ..config import Config
@@ -22,11 +23,18 @@ from ..reading.source_texts import read_source_text
 from ..reading.stream import Located
 from ..records.compiled import view_types
 from ..records.kinds import KINDS
-from ..rules.engine import run_rules
+from ..rules.engine import no_cyclic_gc, run_rules
 from .support import Link, Support, link_index, support
 
 if TYPE_CHECKING:
-    from ..models import Claim, Entity, Event, Predicate, Record, Source
+    from ..models import Claim, Entity, Event, Exclusion, Predicate, Record, Source
+
+
+class ClaimAbout(NamedTuple):
+    """A claim about an entity: directly (``via`` is ``None``) or about a group it belongs to."""
+
+    claim: Claim
+    via: str | None
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,6 +49,7 @@ class Dataset:
     events: Mapping[str, Event]
     claims: Mapping[str, Claim]
     report: Report
+    exclusions: Mapping[str, Exclusion] = field(default_factory=dict)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
@@ -64,10 +73,6 @@ class Dataset:
                 return table[record_id]
         raise KeyError(f"no record with id {record_id!r}")
 
-    def claims_about(self, subject_id: str) -> list[Claim]:
-        """Claims whose subject is ``subject_id``, sorted by claim id."""
-        return list(self._claims_by_subject().get(subject_id, ()))
-
     def _claims_by_subject(self) -> Mapping[str, tuple[Claim, ...]]:
         cached = self.__dict__.get("_by_subject")
         if cached is None:
@@ -77,6 +82,84 @@ class Dataset:
             cached = {k: tuple(sorted(v, key=lambda c: c.id)) for k, v in grouped.items()}
             object.__setattr__(self, "_by_subject", cached)
         return cached
+
+    # --- tables and questions for analysts (kursk_pows.tables does the work) ---
+
+    def rows(self, name: str) -> list[dict[str, Any]]:
+        """Table ``name`` as plain dicts, every column in every row (see ``kursk_pows.tables``)."""
+        from ..tables import rows
+
+        records = {
+            "source": self.sources,
+            "predicate": self.predicates,
+            "entity": self.entities,
+            "event": self.events,
+            "claim": self.claims,
+            "exclusion": self.exclusions,
+        }
+        return rows(records, name)
+
+    def to_arrow(self, name: str) -> Any:
+        """Table ``name`` as a ``pyarrow.Table`` with its generated schema (extra ``arrow``)."""
+        from ..tables import arrow, table
+
+        return arrow.to_arrow(table(name), self.rows(name))
+
+    def to_pandas(self, name: str) -> Any:
+        """Table ``name`` as a pandas DataFrame with Arrow-typed columns (extra ``pandas``)."""
+        from ..tables import arrow, table
+
+        return arrow.to_pandas(table(name), self.rows(name))
+
+    def to_polars(self, name: str) -> Any:
+        """Table ``name`` as a polars DataFrame (extra ``polars``)."""
+        from ..tables import arrow, table
+
+        return arrow.to_polars(table(name), self.rows(name))
+
+    @overload
+    def claims_about(self, subject_id: str, *, members: Literal[False] = ...) -> list[Claim]: ...
+
+    @overload
+    def claims_about(self, subject_id: str, *, members: Literal[True]) -> list[ClaimAbout]: ...
+
+    def claims_about(
+        self, subject_id: str, *, members: bool = False
+    ) -> list[Claim] | list[ClaimAbout]:
+        """Claims whose subject is ``subject_id``, sorted by claim id.
+
+        With ``members=True`` also the claims about every group ``subject_id`` belongs to
+        (directly or through nested groups), each as a :class:`ClaimAbout` naming that group.
+        """
+        by_subject = self._claims_by_subject()
+        if not members:
+            return list(by_subject.get(subject_id, ()))
+        found = [ClaimAbout(c, None) for c in by_subject.get(subject_id, ())]
+        for group in self._groups_of(subject_id):
+            found.extend(ClaimAbout(c, group) for c in by_subject.get(group, ()))
+        return found
+
+    def _groups_of(self, entity_id: str) -> list[str]:
+        """The groups containing ``entity_id``, nested groups included, sorted by id."""
+        found: set[str] = set()
+        todo = [entity_id]
+        while todo:
+            member = todo.pop()
+            for group in self.entities.values():
+                if member in group.members and group.id not in found:
+                    found.add(group.id)
+                    todo.append(group.id)
+        return sorted(found)
+
+    def claims_by(self, claimant_id: str) -> list[Claim]:
+        """Claims whose original asserter (``claimed_by``) is ``claimant_id``, by claim id."""
+        return [c for c in self.claims.values() if c.claimed_by == claimant_id]
+
+    def claims_in(self, source_id: str) -> list[Claim]:
+        """Claims with at least one evidence item from source ``source_id``, by claim id."""
+        return [c for c in self.claims.values() if any(e.source == source_id for e in c.evidence)]
+
+    # --- end of the analysts' block ---
 
     def text(self, source_id: str) -> str:
         """The full text of a source, as shipped (read as validation read it: safely)."""
@@ -130,9 +213,16 @@ def load(
     """
     root = existing_root(path)
     kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
-    report = run_rules(
-        root, config, keep=lambda located: kept[located.kind].append(located), types=view_types()
-    )
+    with no_cyclic_gc():
+        report = run_rules(
+            root,
+            config,
+            keep=lambda located: kept[located.kind].append(located),
+            types=view_types(),
+        )
+        # the records live on and form no cycles: without this, the first collection after
+        # the collector is back on scans them all once more (a sixth of load() at 100k claims)
+        gc.freeze()
     if not report.valid:
         raise DatasetInvalid(report)
     return Dataset(
@@ -144,4 +234,5 @@ def load(
         events=_table(kept, "event", include_retracted),
         claims=_table(kept, "claim", include_retracted),
         report=report,
+        exclusions=_table(kept, "exclusion", include_retracted),
     )

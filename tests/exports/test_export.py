@@ -1,0 +1,177 @@
+"""Exports: every table in every format, deterministic, atomic, with valid descriptors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from frictionless import Package
+
+import kursk_pows
+from factory import DatasetSpec
+from kursk_pows.exports import FORMATS, ExportError, export
+from kursk_pows.exports.datapackage import file_facts
+from kursk_pows.tables import tables
+
+
+@pytest.fixture(scope="module")
+def dataset() -> kursk_pows.Dataset:
+    return kursk_pows.load(include_retracted=True)
+
+
+def _bytes(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_export_is_deterministic(format: str, dataset: kursk_pows.Dataset, tmp_path: Path) -> None:
+    first = export(dataset, tmp_path / "a", format, "1.2.3")
+    export(dataset, tmp_path / "b", format, "1.2.3")
+    assert _bytes(tmp_path / "a") == _bytes(tmp_path / "b")
+    names = {p.name for p in first}
+    if format == "sqlite":
+        assert names == {"kursk-pows.db", "metadata.json"}
+    else:
+        expected = {f"{t.name}.{format}" for t in tables()}
+        descriptors = {"datapackage.json", "croissant.json"} if format == "csv" else set()
+        assert names == expected | descriptors
+
+
+def test_export_refuses_a_directory_with_files_and_leaves_it_alone(
+    dataset: kursk_pows.Dataset, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="not a new or empty directory"):
+        export(dataset, out, "csv", "1.0.0")
+    assert _bytes(out) == {"keep.txt": b"mine"}
+
+
+def test_a_failed_export_leaves_nothing(
+    dataset: kursk_pows.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kursk_pows.exports import run as module
+
+    def broken(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setitem(module._WRITERS, "jsonl", broken)
+    with pytest.raises(OSError, match="disk full"):
+        export(dataset, tmp_path / "out", "jsonl", "1.0.0")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_empty_directory_is_filled(dataset: kursk_pows.Dataset, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    export(dataset, tmp_path / "out", "jsonl", "1.0.0")
+    lines = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(dataset.claims)
+    assert all(set(json.loads(line)) == set(tables()[8].names) for line in lines)
+
+
+def test_unknown_format_is_an_error(dataset: kursk_pows.Dataset, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="csv, parquet, sqlite, jsonl"):
+        export(dataset, tmp_path / "out", "xlsx", "1.0.0")
+
+
+def test_datapackage_passes_frictionless(dataset: kursk_pows.Dataset, tmp_path: Path) -> None:
+    export(dataset, tmp_path / "csv", "csv", "1.2.3")
+    descriptor = json.loads((tmp_path / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        sha256, size = file_facts(tmp_path / "csv" / resource["path"])
+        assert resource["hash"] == f"sha256:{sha256}"
+        assert resource["bytes"] == size
+    assert descriptor["version"] == "1.2.3"
+    report = Package(str(tmp_path / "csv" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "message"])
+
+
+def test_frictionless_catches_a_changed_file(dataset: kursk_pows.Dataset, tmp_path: Path) -> None:
+    export(dataset, tmp_path / "csv", "csv", "1.2.3")
+    claims = tmp_path / "csv" / "links.csv"
+    claims.write_bytes(claims.read_bytes().replace(b"contradicts", b"contradict!"))
+    report = Package(str(tmp_path / "csv" / "datapackage.json")).validate()
+    assert not report.valid
+    assert "hash-count" in {e[0] for e in report.flatten(["type"])}
+
+
+def test_sqlite_has_keys_and_full_text_search(dataset: kursk_pows.Dataset, tmp_path: Path) -> None:
+    export(dataset, tmp_path / "db", "sqlite", "1.2.3")
+    with sqlite3.connect(tmp_path / "db" / "kursk-pows.db") as connection:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        keys = connection.execute("PRAGMA foreign_key_list(links)").fetchall()
+        assert {(k[2], k[3], k[4]) for k in keys} == {
+            ("claims", "claim", "id"),
+            ("claims", "target", "id"),
+        }
+        found = connection.execute(
+            "SELECT e.record FROM evidence_fts JOIN evidence e ON e.rowid = evidence_fts.rowid "
+            "WHERE evidence_fts MATCH 'Pyongyang'"
+        ).fetchall()
+    expected = {row["record"] for row in dataset.rows("evidence") if "Pyongyang" in row["quote"]}
+    assert expected
+    assert {r[0] for r in found} == expected
+    meta = json.loads((tmp_path / "db" / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC-BY-4.0"
+    described = meta["databases"]["kursk-pows"]["tables"]
+    assert set(described) == {t.name for t in tables()}
+
+
+def test_cli_export_and_its_errors(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "kursk_pows", "export"]
+    done = subprocess.run(
+        [*command, str(tmp_path / "out"), "--format", "jsonl"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "wrote 13 files (jsonl)" in done.stdout  # one per table
+    again = subprocess.run(
+        [*command, str(tmp_path / "out"), "--format", "jsonl"], capture_output=True, text=True
+    )
+    assert again.returncode == 2
+    assert "not a new or empty directory" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def test_cli_export_of_an_invalid_dataset_writes_nothing(
+    repo_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kursk_pows.cli import main
+
+    broken = tmp_path / "ds"
+    shutil.copytree(repo_root / "dataset", broken)
+    claims = broken / "claims.jsonl"
+    claims.write_text(claims.read_text(encoding="utf-8").replace('"predicate:', '"predicat:', 1))
+    assert main(["export", str(tmp_path / "out"), "--dataset", str(broken)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "[predicate-unknown]" in line
+    assert line.endswith("run kursk-pows validate")
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_keeps_retracted_records_with_their_status(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    from kursk_pows.cli import main
+
+    spec.records["claim"].append(
+        {
+            **spec.one("claim:a.role"),
+            "id": "claim:a.role-old",
+            "status": "retracted",
+            "retraction": {"reason": "misread", "superseded_by": "claim:a.role"},
+        }
+    )
+    root = spec.write(tmp_path / "ds")
+    assert main(["export", str(tmp_path / "out"), "--format", "jsonl", "--dataset", str(root)]) == 0
+    lines = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    claims = {row["id"]: row for row in map(json.loads, lines)}
+    assert claims["claim:a.role-old"]["status"] == "retracted"
+    assert claims["claim:a.role-old"]["retraction_superseded_by"] == "claim:a.role"
+    assert claims["claim:a.role"]["status"] == "active"
+    assert claims["claim:a.role"]["retraction_reason"] is None

@@ -1,0 +1,96 @@
+"""Table columns come from the models: no model field is left without a column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+from typing import Annotated, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from kursk_pows.models import Claim, Entity, Event, Exclusion, Predicate, Source
+from kursk_pows.tables import tables
+from kursk_pows.tables.columns import model_columns
+from kursk_pows.tables.layout import layouts
+
+TOP = {
+    "sources": Source,
+    "predicates": Predicate,
+    "entities": Entity,
+    "events": Event,
+    "claims": Claim,
+    "exclusions": Exclusion,
+}
+
+
+def _bare(annotation: object) -> list[object]:
+    """The types an annotation allows, without Annotated, None or list wrappers."""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [t for a in get_args(annotation) for t in _bare(a) if t is not type(None)]
+    return [annotation]
+
+
+def _leaves(model: type[BaseModel], owner: str, path: tuple[str, ...]) -> set[str]:
+    """Every scalar field reachable from ``model`` without crossing a list, dotted."""
+    found = set()
+    for name, info in model.model_fields.items():
+        kinds = _bare(info.annotation)
+        nested = [k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)]
+        if nested:
+            for k in nested:
+                found |= _leaves(k, owner, (*path, name))
+        else:
+            found.add(".".join((owner, *path, name)))
+    return found
+
+
+def _fields(table: str) -> set[str]:
+    return {c.field for c in layouts()[table].table.columns if c.field}
+
+
+def test_every_model_field_has_a_column_or_a_table() -> None:
+    listed = {(layout.kinds, layout.lists[-1]) for layout in layouts().values() if layout.lists}
+    for name, model in TOP.items():
+        columns = _fields(name)
+        for leaf in _leaves(model, model.__name__, ()):
+            field = leaf.split(".")[1]
+            in_own_table = any(field == lists for _, lists in listed)
+            assert leaf in columns or in_own_table, f"{leaf} has no column in {name}"
+    # the list tables carry their items' fields too
+    evidence = {"Evidence.source", "Evidence.quote", "Evidence.start", "Evidence.end"}
+    assert evidence <= _fields("evidence")
+    assert {"ClaimLink.type", "ClaimLink.claim", "ClaimLink.note"} <= _fields("links")
+    assert {"Participant.entity", "Participant.role"} <= _fields("event_participants")
+
+
+def test_a_new_model_field_becomes_a_column() -> None:
+    class Wider(Event):
+        witnessed: dt.date | None = None
+        count: int = 0
+
+    names = {c.name: c.kind for c in model_columns(Wider, skip=frozenset({"evidence"}))}
+    assert names["witnessed"] == "date"
+    assert names["count"] == "integer"
+    assert names["date_earliest"] == "date"
+    assert names["participants"] == "json"  # a list without a table of its own
+
+
+def test_claim_value_columns_are_typed() -> None:
+    kinds = {c.name: c.kind for c in layouts()["claims"].table.columns}
+    assert kinds["value_type"] == "string"
+    assert kinds["value_year"] == "integer"
+    assert kinds["value_date_earliest"] == "date"
+    assert kinds["value_nominal"] == "number"
+    assert kinds["value_value"] == "boolean"
+    assert kinds["value_items"] == "json"
+
+
+def test_column_names_are_unique_and_keys_are_columns() -> None:
+    for table in tables():
+        assert len(set(table.names)) == len(table.names), table.name
+        assert set(table.primary_key) <= set(table.names)
+        for column, other, key in table.foreign_keys:
+            assert column in table.names
+            assert key in layouts()[other].table.names

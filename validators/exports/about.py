@@ -1,0 +1,22 @@
+"""What every descriptor says about the dataset: title, licence, citation, description."""
+
+from __future__ import annotations
+
+TITLE = "kursk-pows: two North Korean soldiers captured in Kursk, January 2025"
+DESCRIPTION = (
+    "The facts of five news articles on the January 2025 capture of two North Korean soldiers "
+    "in Russia's Kursk region, as tables of sources, entities, events and claims; every claim "
+    "and event is tied to a verbatim quote of the article that reports it. Retracted records "
+    "are kept with their status; filter on status = 'active' for the current view."
+)
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+"""The annotations' licence; the article texts are third-party works (see the README)."""
+
+
+def citation(version: str) -> str:
+    """How to cite this version of the dataset."""
+    return f"kursk-pows dataset, version {version}"

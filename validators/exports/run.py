@@ -1,0 +1,49 @@
+"""``export``: every table of a dataset written into a new directory in one format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..tables import tables
+from .croissant import croissant
+from .datapackage import datapackage
+from .datasette import DATABASE, metadata
+from .directory import ExportError, fresh_directory
+from .sqlite import write_sqlite
+from .writers import write_csv, write_jsonl, write_parquet
+
+if TYPE_CHECKING:
+    from ..analysis.dataset import Dataset
+
+FORMATS = ("csv", "parquet", "sqlite", "jsonl")
+"""The export formats; csv comes with ``datapackage.json`` and ``croissant.json``, sqlite
+with datasette's ``metadata.json``."""
+
+_WRITERS = {"csv": write_csv, "parquet": write_parquet, "jsonl": write_jsonl}
+
+
+def export(dataset: Dataset, out: str | Path, format: str, version: str) -> list[Path]:
+    """Write every table of ``dataset`` into the new or empty directory ``out``.
+
+    The directory appears complete or not at all.  Returns the files written, sorted.
+    Raises :class:`ExportError` for an unknown format or an unusable ``out``.
+    """
+    if format not in FORMATS:
+        raise ExportError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    target = Path(out)
+    every = tables()
+    rows: dict[str, Any] = {table.name: dataset.rows(table.name) for table in every}
+    with fresh_directory(target) as directory:
+        if format == "sqlite":
+            write_sqlite(directory / f"{DATABASE}.db", every, rows)
+            (directory / "metadata.json").write_text(metadata(every, version), encoding="utf-8")
+        else:
+            for table in every:
+                _WRITERS[format](directory / f"{table.name}.{format}", table, rows[table.name])
+            if format == "csv":
+                descriptor = datapackage(directory, every, format, version)
+                (directory / "datapackage.json").write_text(descriptor, encoding="utf-8")
+                described = croissant(directory, every, version)
+                (directory / "croissant.json").write_text(described, encoding="utf-8")
+    return sorted(target.iterdir())

@@ -1,0 +1,206 @@
+"""The tables: which records feed each one, its key columns, and its model's columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from .columns import Column, Table, _scalar_kind, _strip, model_columns
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one table is read: from records of ``kinds``, down the lists named by ``lists``.
+
+    With no ``lists`` a table has one row per record; with ``("evidence", "via")`` one row per
+    item of each record's evidence items' ``via``.  ``keys`` are the columns naming the parent
+    record and each item's position, in that order.
+    """
+
+    table: Table
+    kinds: tuple[str, ...]
+    lists: tuple[str, ...] = ()
+    keys: tuple[Column, ...] = ()
+
+
+def _key(name: str, description: str) -> Column:
+    return Column(name, "string" if name != "position" else "integer", description, (), "")
+
+
+def _position(name: str, of: str) -> Column:
+    return Column(name, "integer", f"Position (from 0) in the {of} list.", (), "")
+
+
+def _item_type(model: type[BaseModel], field: str) -> Any:
+    annotation, _ = _strip(model.model_fields[field].annotation)
+    return _strip(get_args(annotation)[0])[0]
+
+
+def _listed(
+    name: str,
+    description: str,
+    model: type[BaseModel],
+    kinds: tuple[str, ...],
+    lists: tuple[str, ...],
+    keys: tuple[Column, ...],
+    item: str | dict[str, str] | None = None,
+    skip: frozenset[str] = frozenset(),
+    foreign: tuple[tuple[str, str, str], ...] = (),
+) -> Layout:
+    """A table of list items: key columns, then the item's own columns."""
+    owner = model
+    for field in lists[:-1]:
+        owner = _item_type(owner, field)
+    item_type = _item_type(owner, lists[-1])
+    dotted = f"{owner.__name__}.{lists[-1]}"
+    if isinstance(item, str):
+        kind = _scalar_kind(item_type) or "json"
+        columns: tuple[Column, ...] = (Column(item, kind, f"One item of `{dotted}`.", (), dotted),)
+    else:
+        columns = tuple(model_columns(item_type, skip=skip, rename=item))
+    table = Table(name, description, (*keys, *columns), tuple(k.name for k in keys), foreign)
+    return Layout(table, kinds, lists, keys)
+
+
+def _record(
+    name: str,
+    description: str,
+    model: type[BaseModel],
+    kind: str,
+    skip: frozenset[str] = frozenset(),
+    foreign: tuple[tuple[str, str, str], ...] = (),
+) -> Layout:
+    table = Table(name, description, tuple(model_columns(model, skip=skip)), ("id",), foreign)
+    return Layout(table, (kind,))
+
+
+@cache
+def layouts() -> dict[str, Layout]:
+    """Every table's layout, by table name, in the order they are exported."""
+    from ..models import Claim, Entity, Event, Exclusion, Predicate, Source
+
+    entity = _key("entity", "The entity's id.")
+    event = _key("event", "The event's id.")
+    claim = _key("claim", "The claim's id.")
+    record = _key("record", "The id of the claim or event the evidence item belongs to.")
+    position = _position("position", "record's")
+    found = [
+        _record("sources", "One row per article.", Source, "source"),
+        _record("predicates", "The predicate vocabulary.", Predicate, "predicate"),
+        _record(
+            "entities",
+            "People, groups, organizations, units, places, countries, documents, media.",
+            Entity,
+            "entity",
+            frozenset({"aliases", "members"}),
+        ),
+        _listed(
+            "entity_aliases",
+            "Other names of an entity.",
+            Entity,
+            ("entity",),
+            ("aliases",),
+            (entity, position),
+            "alias",
+            foreign=(("entity", "entities", "id"),),
+        ),
+        _listed(
+            "group_members",
+            "The members of a group entity.",
+            Entity,
+            ("entity",),
+            ("members",),
+            (_key("group", "The group's entity id."), position),
+            "member",
+            foreign=(("group", "entities", "id"), ("member", "entities", "id")),
+        ),
+        _record(
+            "events",
+            "Events as the sources report them.",
+            Event,
+            "event",
+            frozenset({"participants", "after", "evidence"}),
+            (("place", "entities", "id"),),
+        ),
+        _listed(
+            "event_participants",
+            "The entities taking part in an event, and their role.",
+            Event,
+            ("event",),
+            ("participants",),
+            (event, position),
+            foreign=(("event", "events", "id"), ("entity", "entities", "id")),
+        ),
+        _listed(
+            "event_order",
+            "Events an event is stated to follow.",
+            Event,
+            ("event",),
+            ("after",),
+            (event, position),
+            "after",
+            foreign=(("event", "events", "id"), ("after", "events", "id")),
+        ),
+        _record(
+            "claims",
+            "One row per claim; the value's kind is value_type, its parts typed columns.",
+            Claim,
+            "claim",
+            frozenset({"evidence", "links"}),
+            (("predicate", "predicates", "id"),),
+        ),
+        _listed(
+            "evidence",
+            "The verbatim quotes supporting claims and events.",
+            Claim,
+            ("claim", "event"),
+            ("evidence",),
+            (record, position),
+            skip=frozenset({"via"}),
+            foreign=(("source", "sources", "id"),),
+        ),
+        _listed(
+            "evidence_via",
+            "The intermediaries an evidence item's report came through, nearest first.",
+            Claim,
+            ("claim", "event"),
+            ("evidence", "via"),
+            (record, _position("evidence", "record's evidence"), _position("position", "via")),
+            "via",
+            foreign=(("via", "entities", "id"),),
+        ),
+        _listed(
+            "links",
+            "Relations from one claim to another (corroborates, contradicts, refines).",
+            Claim,
+            ("claim",),
+            ("links",),
+            (claim, position),
+            {"claim": "target"},
+            foreign=(("claim", "claims", "id"), ("target", "claims", "id")),
+        ),
+        _record(
+            "exclusions",
+            "Sentences that state no fact, and why.",
+            Exclusion,
+            "exclusion",
+            foreign=(("source", "sources", "id"),),
+        ),
+    ]
+    return {layout.table.name: layout for layout in found}
+
+
+def tables() -> tuple[Table, ...]:
+    """Every table, in export order."""
+    return tuple(layout.table for layout in layouts().values())
+
+
+def table(name: str) -> Table:
+    """One table by name; ``KeyError`` lists the names there are."""
+    try:
+        return layouts()[name].table
+    except KeyError:
+        raise KeyError(f"no table {name!r}; tables: {', '.join(layouts())}") from None

@@ -1,0 +1,90 @@
+"""Rows of a table as plain dicts: every column in every row, in column order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator, Mapping
+from operator import attrgetter
+from typing import Any
+
+from .layout import Layout, layouts
+
+Records = Mapping[str, Mapping[str, Any]]
+"""Records by kind (``claim``...), each by id."""
+
+
+def _read(obj: Any, path: tuple[str, ...]) -> Any:
+    for name in path:
+        if obj is None:
+            return None
+        obj = getattr(obj, name, None)
+    return obj
+
+
+def plain(value: Any) -> Any:
+    """A record, view, list or date as JSON-ready data (dates as ``YYYY-MM-DD``)."""
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "__dict__"):
+        return {k: plain(v) for k, v in vars(value).items()}
+    return value
+
+
+def _json_text(value: Any) -> str | None:
+    """A list or object as JSON text; a missing one stays null."""
+    return None if value is None else json.dumps(plain(value), ensure_ascii=False)
+
+
+def _items(obj: Any, lists: tuple[str, ...], keys: tuple[Any, ...]) -> Iterator[Any]:
+    """``(keys, item)`` for every item down the nested lists, with positions appended."""
+    if not lists:
+        yield keys, obj
+        return
+    for position, item in enumerate(getattr(obj, lists[0])):
+        yield from _items(item, lists[1:], (*keys, position))
+
+
+Getter = Callable[[Any], Any]
+
+
+def _getter(path: tuple[str, ...], as_json: bool) -> Getter:
+    """Reads one column from an item: directly for its own fields, guarded for nested ones."""
+    if as_json:
+        return lambda item: _json_text(_read(item, path))
+    if len(path) == 1:
+        return attrgetter(path[0])  # the item's own field: always present
+    if not path:
+        return lambda item: item
+    return lambda item: _read(item, path)
+
+
+def _row_maker(layout: Layout) -> Callable[[tuple[Any, ...], Any], dict[str, Any]]:
+    """A function building one row from an item's keys and the item itself."""
+    names = [k.name for k in layout.keys]
+    columns = layout.table.columns[len(layout.keys) :]
+    getters = [(c.name, _getter(c.path, c.kind == "json")) for c in columns]
+
+    def row(keys: tuple[Any, ...], item: Any) -> dict[str, Any]:
+        made = dict(zip(names, keys, strict=True))
+        for name, get in getters:
+            made[name] = get(item)
+        return made
+
+    return row
+
+
+def rows(records: Records, name: str) -> list[dict[str, Any]]:
+    """The rows of table ``name`` built from ``records`` (records by kind, then by id)."""
+    layout = layouts().get(name)
+    if layout is None:
+        raise KeyError(f"no table {name!r}; tables: {', '.join(layouts())}")
+    make = _row_maker(layout)
+    found: list[dict[str, Any]] = []
+    for kind in layout.kinds:  # in id order: kinds are listed by their ids' prefixes
+        for record_id, record in sorted(records.get(kind, {}).items()):
+            start = (record_id,) if layout.lists else ()
+            found.extend(make(k, i) for k, i in _items(record, layout.lists, start))
+    return found
