@@ -7,11 +7,6 @@ import sys
 from typing import Any
 
 
-def escape(text: str) -> str:
-    """``text`` with control characters written as escapes, safe to print."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def add_export(commands: Any, path_help: str) -> None:
     """Register ``export OUT --format csv|parquet|sqlite|jsonl [--dataset DIR]``."""
     from .exports import FORMATS
@@ -37,6 +32,7 @@ def run_export(args: argparse.Namespace) -> int:
     from .exports import ExportError, export
     from .issues import DatasetInvalid
     from .reading.manifest import read_version
+    from .reports.escaping import printable as escape
     from .tables.extras import ExtraMissing
 
     try:
