@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..config import Config
 from ..issues import Issue
 from ..reading.stream import Located
+from .index import Index
 from .registry import Check, RuleCode, issue_at, rule
 
 if TYPE_CHECKING:
@@ -175,11 +177,13 @@ class Quotes(Check):
     """Every quote, retracted records' included: a retraction keeps its words on record."""
 
     kinds = frozenset({"event", "claim"})
-    hints: list[int] | None = None
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.hints = [HINTS_PER_RUN]
+        """Closest-passage searches left in this run (a list, so that helpers can spend it)."""
 
     def see(self, located: Located, out: list[Issue]) -> None:
-        if self.hints is None:
-            self.hints = [HINTS_PER_RUN]
         for index, evidence in enumerate(located.record.evidence):
             if self.index.type(evidence.source) != "source":
                 continue  # reported by the reference rules
