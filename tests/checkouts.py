@@ -69,3 +69,9 @@ def record_count(repo_root: Path, file: str) -> int:
     """Records in one of the checkout's dataset files."""
     lines = (repo_root / "dataset" / file).read_text(encoding="utf-8").splitlines()
     return sum(1 for line in lines if line.strip())
+
+
+def active_count(repo_root: Path, file: str) -> int:
+    """Records of a dataset file that are not retracted (what the datasheet counts)."""
+    lines = (repo_root / "dataset" / file).read_text(encoding="utf-8").splitlines()
+    return sum(1 for line in lines if line.strip() and '"status": "retracted"' not in line)
