@@ -186,6 +186,20 @@ def _adjacent_spans_after(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role-2")["evidence"] = [evidence(" and has served")]  # starts where it ends
 
 
+def _mention(**fields: str) -> Mutation:
+    def change(spec: DatasetSpec, root: Path) -> None:
+        spec.one("claim:a.birth-year")["evidence"][0].update(fields)
+
+    return change
+
+
+MENTIONED = ("mention-invalid", "claim:a.birth-year")
+case("mention in the quote, identified")(_mention(mention="born", identification="by the text"))
+case("mention not in the quote", MENTIONED)(_mention(mention="the other", identification="x"))
+case("mention without identification", MENTIONED)(_mention(mention="born"))
+case("identification without mention", MENTIONED)(_mention(identification="by reading 003"))
+
+
 def _other_source(spec: DatasetSpec, text: str) -> None:
     source = dict(spec.one("source:test-article"), id="source:other", path="sources/other.txt")
     source["sha256"] = hashlib.sha256(text.encode()).hexdigest()

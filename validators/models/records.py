@@ -85,7 +85,10 @@ class Evidence(Record):
     end exclusive (Python slicing).  ``via`` lists the intermediaries through which this report
     reached the source, nearest to the speaker first (e.g. a prisoner's words via the NIS).
     ``hedge`` repeats this report's own qualifier ("reportedly", "believed"), which must occur
-    in the quote; reports of one fact can hedge differently.
+    in the quote; reports of one fact can hedge differently.  When the quote does not name the
+    subject, ``mention`` holds its own words for it ("the other", "one"), which must occur in the
+    quote, and ``identification`` says how that mention was identified with the subject: which
+    words of which articles the identification rests on.  The two go together.
     """
 
     source: RecordId
@@ -94,6 +97,8 @@ class Evidence(Record):
     end: Offset | None = None
     via: list[RecordId] = Field(default_factory=list)
     hedge: NonEmptyText | None = None
+    mention: NonEmptyText | None = None
+    identification: NonEmptyText | None = None
 
 
 class Participant(Record):

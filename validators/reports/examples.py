@@ -128,6 +128,10 @@ _LINKED_ROLE = (
 
 EXAMPLES: dict[str, Example] = {
     "link-same-evidence": Example("claims.jsonl", append=_LINKED_ROLE),
+    "mention-invalid": Example(
+        "claims.jsonl",
+        replace=(_BIRTH_QUOTE, _BIRTH_QUOTE + b', "mention": "the second", "identification": "x"'),
+    ),
     "claimant-source-evidence": Example(
         "claims.jsonl", replace=(_SECOND_VOICE, b'"claimed_by": "source:test-article"')
     ),

@@ -57,15 +57,27 @@ HEDGE = RuleCode(
 
 REPORTING = re.compile(r"\b(?:said|according to|reportedly|allegedly|claimed)\b", re.I)
 
+MENTION = RuleCode(
+    "mention-invalid",
+    "error",
+    "An evidence mention is not in its quote, or lacks its identification",
+    "When a quote does not name the claim's subject, `mention` records the quote's own words for "
+    'it ("the other") and `identification` says how they were identified with the subject. '
+    "The mention must occur in the quote, and each of the two needs the other: an "
+    "identification made by inference is data, not a note.",
+    "Copy the words for the subject from the quote into `mention`, and state the basis in "
+    "`identification` (or remove both when the quote names the subject).",
+)
+
 Span = tuple[str, int, int]
 
 
-@rule(SAME_SPAN, SOURCE_VOICE, HEDGE)
+@rule(SAME_SPAN, SOURCE_VOICE, HEDGE, MENTION)
 class Attribution(Check):
-    """Claims only.  Spans and links are kept per claim (a few integers each) and compared
-    once every claim is read, since a link may point forward."""
+    """Claims (and, for mentions, events).  Spans and links are kept per claim (a few integers
+    each) and compared once every claim is read, since a link may point forward."""
 
-    kinds = frozenset({"claim"})
+    kinds = frozenset({"claim", "event"})
 
     def __init__(self, index: Index, config: Config) -> None:
         super().__init__(index, config)
@@ -76,6 +88,9 @@ class Attribution(Check):
         claim = located.record
         if claim.status != "active":
             return
+        _check_mentions(located, out)
+        if located.kind == "event":
+            return  # the rest concerns claims
         self.spans.setdefault(
             claim.id, [span for item in claim.evidence if (span := self._span(item))]
         )
@@ -139,3 +154,20 @@ def _check_own_voice(located: Located, out: list[Issue]) -> None:
                     pointer=f"/evidence/{number}/quote",
                 )
             )
+
+
+def _check_mentions(located: Located, out: list[Issue]) -> None:
+    for number, item in enumerate(located.record.evidence):
+        if item.mention is None and item.identification is None:
+            continue
+        if item.mention is None:
+            problem, field = "an identification without the mention it identifies", "identification"
+        elif item.identification is None:
+            problem, field = f"mention {item.mention!r} without its identification", "mention"
+        elif item.mention not in item.quote:
+            problem, field = f"mention {item.mention!r} does not occur in the quote", "mention"
+        else:
+            continue
+        out.append(
+            issue_at(located, "mention-invalid", problem, pointer=f"/evidence/{number}/{field}")
+        )
