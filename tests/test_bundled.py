@@ -4,6 +4,7 @@ validator against the breaks a contributor could make."""
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import re
 import shutil
@@ -137,3 +138,16 @@ def test_breaking_a_checksum_is_caught(tmp_path: Path) -> None:
         report.flatten("code", "record")
     )
     assert main(["validate", str(root)]) == 1
+
+
+def test_the_articles_giving_the_capture_date_can_be_listed() -> None:
+    capture = kursk_pows.load().events["event:capture"]
+    stated = {(e.source, e.date_words) for e in capture.evidence if e.date_words}
+    assert stated == {
+        ("source:seoul-confirms-ukraine-captured-2", "on January 9"),
+        ("source:ukraine-announces-capture-of-two", "captured on January 9"),
+    }
+    assert (capture.date.earliest, capture.date.latest) == (
+        dt.date(2025, 1, 9),
+        dt.date(2025, 1, 9),
+    )

@@ -186,6 +186,16 @@ def _adjacent_spans_after(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role-2")["evidence"] = [evidence(" and has served")]  # starts where it ends
 
 
+@case("date words not quoted", ("date-words-not-in-quote", "event:capture"))
+def _date_words_elsewhere(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:capture")["evidence"][0]["date_words"] = "on January 10"
+
+
+@case("date words quoted")
+def _date_words(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:capture")["evidence"][0]["date_words"] = "on January 9"
+
+
 def _mention(**fields: str) -> Mutation:
     def change(spec: DatasetSpec, root: Path) -> None:
         spec.one("claim:a.birth-year")["evidence"][0].update(fields)

@@ -128,6 +128,9 @@ _LINKED_ROLE = (
 
 EXAMPLES: dict[str, Example] = {
     "link-same-evidence": Example("claims.jsonl", append=_LINKED_ROLE),
+    "date-words-not-in-quote": Example(
+        "claims.jsonl", replace=(_BIRTH_QUOTE, _BIRTH_QUOTE + b', "date_words": "in 2016"')
+    ),
     "mention-invalid": Example(
         "claims.jsonl",
         replace=(_BIRTH_QUOTE, _BIRTH_QUOTE + b', "mention": "the second", "identification": "x"'),

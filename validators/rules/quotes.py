@@ -203,20 +203,37 @@ HEDGE = RuleCode(
 )
 
 
-@rule(HEDGE)
+DATE_WORDS = RuleCode(
+    "date-words-not-in-quote",
+    "error",
+    "An evidence's date_words are not among the quoted words",
+    '`date_words` name the words of the quote that state the record\'s date ("on January 9"), '
+    "so that the articles giving a date can be listed with their wording; they must occur in "
+    "the quote.",
+    "Copy the date's words from the quote, or extend the quote to include them.",
+)
+
+
+@rule(HEDGE, DATE_WORDS)
 class Hedges(Check):
+    """Words an evidence item picks out of its quote (its hedge, its date) are in the quote."""
+
     kinds = frozenset({"event", "claim"})
 
     def see(self, located: Located, out: list[Issue]) -> None:
         if located.record.status != "active":
             return
         for index, evidence in enumerate(located.record.evidence):
-            if evidence.hedge is not None and evidence.hedge not in evidence.quote:
-                out.append(
-                    issue_at(
-                        located,
-                        "hedge-not-in-quote",
-                        f"hedge {evidence.hedge!r} does not occur in the quote",
-                        pointer=f"/evidence/{index}/hedge",
+            for field, code, words in (
+                ("hedge", "hedge-not-in-quote", evidence.hedge),
+                ("date_words", "date-words-not-in-quote", evidence.date_words),
+            ):
+                if words is not None and words not in evidence.quote:
+                    out.append(
+                        issue_at(
+                            located,
+                            code,
+                            f"{field} {words!r} does not occur in the quote",
+                            pointer=f"/evidence/{index}/{field}",
+                        )
                     )
-                )
