@@ -151,6 +151,9 @@ def _parser() -> argparse.ArgumentParser:
     from .cli_export import add_export
 
     add_export(commands, DEFAULT_PATH)
+    from .cli_site import add_site
+
+    add_site(commands, DEFAULT_PATH)
     return parser
 
 
@@ -422,6 +425,10 @@ def _run(argv: Sequence[str] | None) -> int:
             from .cli_export import run_export
 
             return run_export(args)
+        if args.command == "site":
+            from .cli_site import run_site
+
+            return run_site(args)
         return _rules(args)
     except BrokenPipeError:
         raise

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .analysis.dataset import Dataset
 
 
 def add_export(commands: Any, path_help: str) -> None:
@@ -28,8 +33,23 @@ def add_export(commands: Any, path_help: str) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Load the dataset with its retracted records and export it; errors are one line."""
+    from .exports import export
+
+    return write_directory(
+        args, lambda dataset, version: export(dataset, args.out, args.format, version), args.format
+    )
+
+
+def write_directory(
+    args: argparse.Namespace, write: Callable[[Dataset, str], list[Path]], what: str
+) -> int:
+    """Load ``args.dataset`` with its retracted records and ``write`` it into ``args.out``.
+
+    Exit status 1 when the dataset is invalid, 2 when ``args.out`` is unusable or an extra is
+    missing; each error is one escaped line.
+    """
     from .analysis.dataset import load
-    from .exports import ExportError, export
+    from .exports import ExportError
     from .issues import DatasetInvalid
     from .reading.manifest import read_version
     from .reports.escaping import printable as escape
@@ -38,12 +58,12 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         dataset = load(args.dataset, include_retracted=True)
         version = read_version(dataset.root) or "unversioned"
-        written = export(dataset, args.out, args.format, version)
+        written = write(dataset, version)
     except DatasetInvalid as exc:
         print(f"kursk-pows: {escape(str(exc))}; run kursk-pows validate", file=sys.stderr)
         return 1
     except (ExportError, ExtraMissing) as exc:
         print(f"kursk-pows: error: {escape(str(exc))}", file=sys.stderr)
         return 2
-    print(f"wrote {len(written)} files ({args.format}) to {escape(args.out)}")
+    print(f"wrote {len(written)} files ({what}) to {escape(args.out)}")
     return 0

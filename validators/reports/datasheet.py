@@ -6,9 +6,10 @@ from collections import Counter
 from pathlib import Path
 
 from ..analysis.dataset import Dataset, load
-from ..models import DateSpan, Source
+from ..models import Source
 from ..releases.atomic import write_text_atomic
 from .coverage import Coverage, coverage
+from .wording import span_text
 
 DATASHEET = "DATASHEET.md"
 
@@ -69,14 +70,6 @@ Cite as: *kursk-pows dataset, version {version}*.
 """
 
 
-def _span(span: DateSpan | None) -> str:
-    if span is None:
-        return "unknown"
-    lo = span.earliest.isoformat() if span.earliest else "?"
-    hi = span.latest.isoformat() if span.latest else "?"
-    return lo if lo == hi else f"{lo} to {hi}"
-
-
 def _unknown(source: Source) -> str:
     missing = [name for name in ("title", "publisher", "url") if getattr(source, name) is None]
     if source.published is None or source.published.latest is None:
@@ -99,7 +92,7 @@ def _sources(ds: Dataset) -> list[str]:
         credits = "; ".join(f"{c.name} ({c.role})" for c in source.credits)
         lines.append(
             f"| `{source.id}` | {_cell(source.title)} | {_cell(source.publisher)} | "
-            f"{_cell(source.url)} | {_span(source.published)} | {_cell(credits)} | "
+            f"{_cell(source.url)} | {span_text(source.published)} | {_cell(credits)} | "
             f"{_unknown(source)} |"
         )
     lines += ["", "How each publication date was determined:", ""]

@@ -1,0 +1,153 @@
+"""``build_site`` and ``kursk-pows site``: every page, deterministic, atomic, hostile data inert."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hostile_data import ATTACKS, BIDI, hostile_spec
+from pages import elements, html_pages
+
+import kursk_pows
+from kursk_pows.exports import ExportError
+from kursk_pows.site import build_site
+from kursk_pows.site.model import Site
+from kursk_pows.tables import tables
+from kursk_pows.tables.extras import ExtraMissing
+
+
+@pytest.fixture(scope="module")
+def dataset() -> kursk_pows.Dataset:
+    return kursk_pows.load(include_retracted=True)
+
+
+@pytest.fixture(scope="module")
+def built(dataset: kursk_pows.Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(dataset, out, "9.9.9")
+    return out
+
+
+def _evidence_per_source(dataset: kursk_pows.Dataset) -> Counter[str]:
+    records = [*dataset.claims.values(), *dataset.events.values()]
+    return Counter(e.source for record in records for e in record.evidence)
+
+
+def test_every_record_with_a_page_gets_one(dataset: kursk_pows.Dataset, built: Path) -> None:
+    site = Site(dataset)
+    expected = {"index.html", "timeline.html", "disagreements.html", "search.html"}
+    for table in (dataset.sources, dataset.entities, dataset.events):
+        expected |= {str(site.page(record_id)) for record_id in table}
+    written = {str(p.relative_to(built)) for p in html_pages(built)}
+    assert written == expected
+    assert {p.name for p in (built / "data").iterdir()} == {
+        *(f"{t.name}.csv" for t in tables()),
+        "datapackage.json",
+        "croissant.json",
+    }
+
+
+def test_each_article_has_one_anchor_per_evidence_item(
+    dataset: kursk_pows.Dataset, built: Path
+) -> None:
+    site = Site(dataset)
+    for source_id, count in _evidence_per_source(dataset).items():
+        page = built / str(site.page(source_id))
+        anchors = [a for tag, a in elements(page) if a.get("class") == "anchor"]
+        records = [
+            a
+            for tag, a in elements(page)
+            if tag == "article" and "record" in (a.get("class") or "")
+        ]
+        assert len(anchors) == count == len(records), source_id
+
+
+def test_the_site_is_the_same_bytes_each_time(dataset: kursk_pows.Dataset, tmp_path: Path) -> None:
+    first = build_site(dataset, tmp_path / "a", "1.0.0")
+    second = build_site(dataset, tmp_path / "b", "1.0.0")
+    assert [p.relative_to(tmp_path / "a") for p in first] == [
+        p.relative_to(tmp_path / "b") for p in second
+    ]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(first, second, strict=True))
+
+
+def test_a_directory_with_files_is_refused_and_left_alone(
+    dataset: kursk_pows.Dataset, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="not a new or empty directory"):
+        build_site(dataset, out, "1.0.0")
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_without_jinja2_the_error_names_the_extra(
+    dataset: kursk_pows.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    with pytest.raises(ExtraMissing, match=r"pip install 'kursk-pows\[site\]'"):
+        build_site(dataset, tmp_path / "out", "1.0.0")
+    assert not (tmp_path / "out").exists()
+
+
+def _hostile_site(tmp_path: Path) -> Path:
+    root = hostile_spec().write(tmp_path / "data")
+    out = tmp_path / "site"
+    build_site(kursk_pows.load(root, include_retracted=True), out, "1.0.0")
+    return out
+
+
+def test_hostile_text_is_inert_in_every_page(tmp_path: Path) -> None:
+    out = _hostile_site(tmp_path)
+    for page in html_pages(out):
+        html = page.read_text(encoding="utf-8")
+        for attack in ATTACKS:
+            assert attack not in html, page.name
+        assert BIDI not in html, page.name
+        assert "\u202e" not in html, page.name
+        for tag, attrs in elements(page):
+            assert not [name for name in attrs if name.startswith("on")], (page.name, tag)
+            for name in ("href", "src", "action"):
+                value = (attrs.get(name) or "").strip().lower()
+                assert not value.startswith(("javascript:", "data:")), (page.name, tag)
+            if tag == "script":
+                assert attrs in (
+                    {"src": attrs.get("src")},
+                    {"type": "application/json", "id": "search-data"},
+                )
+                assert attrs.get("src") in (None, "site.js", "../site.js")
+    article = next((out / "articles").iterdir()).read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned = &#39;script&#39;;&lt;/script&gt;" in article
+    assert "\\u202eevil\\u202c" in article
+    assert "javascript:window.__pwned" in article  # shown as text
+    assert 'href="javascript:' not in article
+
+
+def test_the_command_builds_the_bundled_site(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "kursk_pows", "site", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    written = sum(1 for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert run.stdout == f"wrote {written} files (site) to {tmp_path / 'out'}\n"
+
+
+def test_the_command_refuses_a_used_directory_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "kursk_pows", "site", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1
+    assert "not a new or empty directory" in run.stderr

@@ -1,0 +1,129 @@
+"""The site's small parts: slugs, web addresses, the embedded index, the time axis."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kursk_pows.site import web_address
+from kursk_pows.site.article import visible
+from kursk_pows.site.search import embedded_json
+from kursk_pows.site.slugs import MAX_LENGTH, Slugs
+from kursk_pows.site.timeline import LEFT, RIGHT, axis, detail_window
+
+SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+@given(st.lists(st.text(min_size=1, max_size=120), max_size=20))
+def test_slugs_are_safe_unique_file_names_even_ignoring_case(ids: list[str]) -> None:
+    slugs = Slugs(ids)
+    made = [slugs[i] for i in set(ids)]
+    assert len({s.lower() for s in made}) == len(made)
+    for slug in made:
+        assert set(slug) <= SAFE
+        assert slug[0].isalnum()
+        assert len(slug) <= MAX_LENGTH + 8
+
+
+def test_slugs_do_not_depend_on_the_order_ids_come_in() -> None:
+    ids = ["claim:A.b", "claim:a-b", "claim:a.b", "x/../y"]
+    forward, backward = Slugs(ids), Slugs(reversed(ids))
+    assert [forward[i] for i in ids] == [backward[i] for i in ids]
+    assert forward["claim:A.b"] == "claim-a-b"
+    assert forward["claim:a-b"] == "claim-a-b-2"
+    assert forward["x/../y"] == "x-y"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<b>", None),
+        ("//example.org", None),
+        ("https://exa mple.org", None),
+        ("https://example.org/\u202e", None),
+        ("https:///nohost", None),
+        (None, None),
+    ],
+)
+def test_only_plain_http_addresses_become_links(url: str | None, shown: str | None) -> None:
+    assert web_address(url) == shown
+
+
+@given(st.recursive(st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))
+def test_the_embedded_index_round_trips_and_cannot_close_its_element(value: Any) -> None:
+    text = embedded_json(value)
+    assert json.loads(text) == value
+    assert "<" not in text
+    assert ">" not in text
+    assert "&" not in text
+
+
+def test_visible_text_keeps_line_breaks_and_shows_bidi_controls() -> None:
+    assert visible("a\u202eb\nc\x1bd") == "a\\u202eb\nc\\x1bd"
+
+
+def _event(eid: str, lo: dt.date | None, hi: dt.date | None, precision: str = "range") -> Any:
+    date = SimpleNamespace(earliest=lo, latest=hi, precision=precision)
+    return SimpleNamespace(id=eid, date=date)
+
+
+dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+
+
+@given(st.lists(st.tuples(st.none() | dates, st.none() | dates), max_size=12))
+def test_every_dated_event_gets_one_bar_inside_the_axis(bounds: list[Any]) -> None:
+    events = [
+        _event(f"event:{n}", *sorted(pair, key=lambda d: d or dt.date.min))
+        for n, pair in enumerate(bounds)
+    ]
+    drawn = axis(events)
+    dated = [e for e in events if e.date.earliest or e.date.latest]
+    if not dated:
+        assert drawn is None
+        return
+    assert drawn is not None
+    assert sorted(bar.event for bar in drawn.bars) == sorted(e.id for e in dated)
+    for bar in drawn.bars:
+        assert LEFT <= bar.x <= RIGHT
+        assert bar.x + bar.width <= RIGHT + 4.0
+    by_id = {e.id: e for e in dated}
+    for bar in drawn.bars:
+        assert bar.open_start == (by_id[bar.event].date.earliest is None)
+        assert bar.open_end == (by_id[bar.event].date.latest is None)
+
+
+def test_a_day_is_narrower_than_a_month_and_an_open_end_reaches_the_edge() -> None:
+    day = _event("event:day", dt.date(2025, 1, 9), dt.date(2025, 1, 9), "day")
+    month = _event("event:month", dt.date(2025, 1, 1), dt.date(2025, 1, 31), "month")
+    before = _event("event:before", None, dt.date(2025, 1, 12))
+    drawn = axis([day, month, before])
+    assert drawn is not None
+    bars = {bar.event: bar for bar in drawn.bars}
+    assert bars["event:day"].width < bars["event:month"].width
+    assert bars["event:before"].x == LEFT
+    assert bars["event:before"].open_start
+    assert not bars["event:before"].open_end
+
+
+def test_the_detail_axis_shows_only_the_last_weeks_and_opens_what_reaches_past_them() -> None:
+    old = _event("event:old", dt.date(2022, 2, 24), dt.date(2022, 2, 24), "day")
+    long = _event("event:long", dt.date(2024, 8, 1), None)
+    late = _event("event:late", dt.date(2025, 1, 9), dt.date(2025, 1, 9), "day")
+    window = detail_window([old, long, late])
+    assert window == (dt.date(2024, 11, 26), dt.date(2025, 1, 9))
+    detail = axis([old, long, late], window)
+    assert detail is not None
+    assert [bar.event for bar in detail.bars] == ["event:long", "event:late"]
+    assert detail.bars[0].open_start
+    assert detail.bars[0].open_end
+    assert detail_window([late]) is None

@@ -1,0 +1,27 @@
+"""``kursk-pows site``: the command-line side of :func:`kursk_pows.site.build_site`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def add_site(commands: Any, path_help: str) -> None:
+    """Register ``site OUT [--dataset DIR]``."""
+    site = commands.add_parser(
+        "site",
+        help="write a static web site of the dataset: articles with their evidence "
+        "highlighted, entity pages, timeline, disagreements, search (needs kursk-pows[site])",
+    )
+    site.add_argument("out", help="output directory; must be new or empty")
+    site.add_argument("--dataset", help=path_help)
+
+
+def run_site(args: argparse.Namespace) -> int:
+    """Build the site; errors are one line, as for ``export``."""
+    from .cli_export import write_directory
+    from .site import build_site
+
+    return write_directory(
+        args, lambda dataset, version: build_site(dataset, args.out, version), "site"
+    )

@@ -1,0 +1,69 @@
+"""An article's text as HTML, with every evidence span and excluded sentence marked.
+
+The text is cut into segments (:mod:`.highlight`).  A segment under evidence is a link to the
+first record it supports and lists all of them in ``data-ev``; an empty ``span-…`` anchor marks
+where each evidence item starts, so records can link back to it.  Excluded sentences are wrapped
+in ``<span class="excluded">``.  Everything from the data is escaped, and control and bidi
+characters are shown as escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..reports.escaping import printable
+from .highlight import Mark, segments
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from .model import Span
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """An excluded sentence of the article, where it stands and why it is left out."""
+
+    key: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def visible(text: str) -> str:
+    """``text`` with controls and bidi characters written as escapes, line breaks kept."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def article_body(
+    text: str, spans: Sequence[Span], excluded: Sequence[Excluded], retracted: set[str]
+) -> Markup:
+    """The article's text as marked-up, escaped HTML (see the module's docstring)."""
+    from markupsafe import Markup, escape
+
+    marks = [Mark(s.key, s.start, s.end) for s in spans]
+    marks += [Mark(x.key, x.start, x.end) for x in excluded]
+    reasons = {x.key: x.reason for x in excluded}
+    starts: dict[int, list[str]] = {}
+    for span in spans:
+        starts.setdefault(span.start, []).append(span.key)
+    struck = {s.key for s in spans if s.record in retracted}
+    parts: list[str] = []
+    for segment in segments(len(text), marks):
+        for key in starts.pop(segment.start, ()):
+            parts.append(f'<span class="anchor" id="span-{key}"></span>')
+        piece = str(escape(visible(text[segment.start : segment.end])))
+        evidence = [k for k in segment.keys if k not in reasons]
+        if evidence:
+            kind = "hl gone" if all(k in struck for k in evidence) else "hl"
+            piece = (
+                f'<a class="{kind}" href="#{evidence[0]}" data-ev="{" ".join(evidence)}">'
+                f"{piece}</a>"
+            )
+        for key in (k for k in segment.keys if k in reasons):
+            piece = f'<span class="excluded" data-x="{key}">{piece}</span>'
+        parts.append(piece)
+    return Markup("".join(parts))

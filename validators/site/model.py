@@ -1,0 +1,176 @@
+"""The dataset as the site sees it: pages, links, names and numbered evidence spans.
+
+Every record that has a page (a source, an entity, an event) gets a file name from its slug;
+a claim lives on the page of its subject.  Each evidence item is numbered per article, in the
+order its span starts, so that an article page and the pages that cite it agree on its anchor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..reading.sentences import anchor
+from ..reports.wording import span_text, value_text
+from .slugs import Slugs
+
+if TYPE_CHECKING:
+    from ..analysis.dataset import ClaimAbout, Dataset
+    from ..models import Claim, Event, Evidence
+
+FOLDERS = {"source": "articles", "entity": "entities", "event": "events"}
+"""Where the page of each kind of record goes."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """One evidence item, anchored in its article: ``key`` is its id on the article page."""
+
+    key: str
+    record: str
+    position: int
+    source: str
+    start: int
+    end: int
+    evidence: Evidence
+
+
+class Site:
+    """Names, page addresses and evidence spans of a loaded dataset (retracted records kept)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.kinds: dict[str, str] = {}
+        for kind, table in (
+            ("source", dataset.sources),
+            ("entity", dataset.entities),
+            ("event", dataset.events),
+            ("claim", dataset.claims),
+        ):
+            for record_id in table:
+                self.kinds.setdefault(record_id, kind)
+        self.slugs = Slugs(self.kinds)
+        self.spans = self._number_spans()
+        self.span_of = {(s.record, s.position): s for spans in self.spans.values() for s in spans}
+
+    def _number_spans(self) -> dict[str, list[Span]]:
+        found: dict[str, list[tuple[int, int, str, int, Evidence]]] = defaultdict(list)
+        records: list[Any] = [*self.dataset.events.values(), *self.dataset.claims.values()]
+        for record in records:
+            for position, evidence in enumerate(record.evidence):
+                if evidence.source not in self.dataset.sources:
+                    continue
+                where = anchor(evidence, self.dataset.text(evidence.source))
+                if where is not None:
+                    found[evidence.source].append((*where, record.id, position, evidence))
+        return {
+            source: [
+                Span(f"ev-{number}", record, position, source, start, end, evidence)
+                for number, (start, end, record, position, evidence) in enumerate(
+                    sorted(items, key=lambda item: item[:4]), start=1
+                )
+            ]
+            for source, items in sorted(found.items())
+        }
+
+    # --- addresses, relative to the site's root ---
+
+    def page(self, record_id: str) -> str | None:
+        """The file of a source, entity or event; the subject's page for a claim."""
+        kind = self.kinds.get(record_id)
+        if kind is None:
+            return None
+        if kind == "claim":
+            return self.page(self.dataset.claims[record_id].subject)
+        return f"{FOLDERS[kind]}/{self.slugs[record_id]}.html"
+
+    def anchor(self, record_id: str) -> str:
+        """The HTML id of a record on its page."""
+        return f"r-{self.slugs[record_id]}" if record_id in self.slugs else "r-unknown"
+
+    def href(self, record_id: str) -> str | None:
+        """Page and fragment of a record, or ``None`` when it has no page (a predicate)."""
+        page = self.page(record_id)
+        if page is None:
+            return None
+        return page if self.kinds[record_id] != "claim" else f"{page}#{self.anchor(record_id)}"
+
+    def span_href(self, record_id: str, position: int) -> str | None:
+        """Where evidence item ``position`` of a record is highlighted in its article."""
+        span = self.span_of.get((record_id, position))
+        if span is None:
+            return None
+        return f"{self.page(span.source)}#span-{span.key}"
+
+    # --- names ---
+
+    def name(self, record_id: str) -> str:
+        """What a person would call a record: a name, a title, a description or the id."""
+        ds = self.dataset
+        if record_id in ds.entities:
+            return str(ds.entities[record_id].name)
+        if record_id in ds.events:
+            return str(ds.events[record_id].description)
+        if record_id in ds.sources:
+            return str(ds.sources[record_id].title or record_id)
+        if record_id in ds.predicates:
+            return str(ds.predicates[record_id].label)
+        return record_id
+
+    def value(self, claim: Claim) -> str:
+        """A claim's value in words."""
+        return value_text(claim.value, self.name)
+
+    def statement(self, claim: Claim) -> str:
+        """``subject — predicate: value``."""
+        return f"{self.name(claim.subject)} — {self.name(claim.predicate)}: {self.value(claim)}"
+
+    def date(self, event_id: str) -> str:
+        """An event's date in words, with its precision."""
+        span = self.dataset.events[event_id].date
+        return "undated" if span is None else f"{span_text(span)} ({span.precision})"
+
+    def record_status(self, record_id: str) -> str:
+        record: Any = self.dataset.get(record_id)
+        return str(record.status)
+
+    # --- what a subject's page lists ---
+
+    def groups_of(self, entity_id: str) -> list[str]:
+        """The groups that list ``entity_id`` as a member, by id."""
+        return sorted(g.id for g in self.dataset.entities.values() if entity_id in g.members)
+
+    def claims_by_predicate(self, subject_id: str) -> list[tuple[str, list[ClaimAbout]]]:
+        """Claims about a subject and the groups it belongs to, grouped by predicate label."""
+        grouped: dict[str, list[ClaimAbout]] = defaultdict(list)
+        for item in self.dataset.claims_about(subject_id, members=True):
+            grouped[item.claim.predicate].append(item)
+        return sorted(grouped.items(), key=lambda pair: (self.name(pair[0]), pair[0]))
+
+    def events_of(self, entity_id: str) -> list[tuple[str, str]]:
+        """The events an entity takes part in or that happen there, with its role."""
+        found = []
+        for event in self.dataset.events.values():
+            found += [(event.id, p.role) for p in event.participants if p.entity == entity_id]
+            if event.place == entity_id:
+                found.append((event.id, "place"))
+        return found
+
+    def undated(self) -> list[Event]:
+        """Events with no date bound, by id."""
+        return [
+            e
+            for e in self.dataset.events.values()
+            if e.date is None or (e.date.earliest is None and e.date.latest is None)
+        ]
+
+    def entities_by_type(self) -> list[tuple[str, list[str]]]:
+        """Entity ids grouped by type, types and names in alphabetical order."""
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for entity in self.dataset.entities.values():
+            grouped[str(entity.type)].append(entity.id)
+        return [
+            (kind, sorted(ids, key=lambda i: (self.name(i).lower(), i)))
+            for kind, ids in sorted(grouped.items())
+        ]
