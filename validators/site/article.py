@@ -1,7 +1,8 @@
 """An article's text as HTML, with every evidence span and excluded sentence marked.
 
 The text is cut into segments (:mod:`.highlight`).  A segment under evidence is a link to the
-first record it supports and lists all of them in ``data-ev``; an empty ``span-…`` anchor marks
+first record it supports and lists all of them in ``data-ev`` (a run of white space only is
+a ``<span>``, since a link needs visible text); an empty ``span-…`` anchor marks
 where each evidence item starts, so records can link back to it.  Excluded sentences are wrapped
 in ``<span class="excluded">``.  Everything from the data is escaped, and control and bidi
 characters are shown as escapes.
@@ -59,10 +60,12 @@ def article_body(
         evidence = [k for k in segment.keys if k not in reasons]
         if evidence:
             kind = "hl gone" if all(k in struck for k in evidence) else "hl"
-            piece = (
-                f'<a class="{kind}" href="#{evidence[0]}" data-ev="{" ".join(evidence)}">'
-                f"{piece}</a>"
-            )
+            keys = " ".join(evidence)
+            if piece.strip():
+                piece = f'<a class="{kind}" href="#{evidence[0]}" data-ev="{keys}">{piece}</a>'
+            else:  # a link needs visible text: white space between quotes stays a plain mark
+                piece = f'<span class="{kind}" data-ev="{keys}">{piece}</span>'
+
         for key in (k for k in segment.keys if k in reasons):
             piece = f'<span class="excluded" data-x="{key}">{piece}</span>'
         parts.append(piece)
