@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,15 @@ def _errors(directory: Path) -> list[tuple[str, str, str | None]]:
 @pytest.mark.parametrize("format", DESCRIBED)
 def test_frictionless_validates_the_export(format: str, exported: Path) -> None:
     assert _errors(exported / format) == []
+    frictionless = Path(sys.executable).parent / "frictionless"
+    done = subprocess.run(
+        [frictionless, "validate", "datapackage.json"],
+        cwd=exported / format,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert done.stdout.count("VALID") == len(tables())  # one line per table
 
 
 @pytest.mark.parametrize("format", DESCRIBED)
