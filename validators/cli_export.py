@@ -25,8 +25,8 @@ def add_export(commands: Any, path_help: str) -> None:
         "--format",
         choices=FORMATS,
         default="csv",
-        help="csv (with datapackage.json), parquet, sqlite (with datasette's metadata.json) "
-        "or jsonl (default: csv)",
+        help="csv or parquet (with datapackage.json and croissant.json), jsonl (with "
+        "datapackage.json) or sqlite (with datasette's metadata.json) (default: csv)",
     )
     export.add_argument("--dataset", help=path_help)
 

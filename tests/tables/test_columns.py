@@ -83,7 +83,8 @@ def test_claim_value_columns_are_typed() -> None:
     assert kinds["value_year"] == "integer"
     assert kinds["value_date_earliest"] == "date"
     assert kinds["value_nominal"] == "number"
-    assert kinds["value_value"] == "boolean"
+    assert kinds["value_boolean"] == "boolean"
+    assert "value_value" not in kinds
     assert kinds["value_items"] == "json"
 
 

@@ -49,11 +49,22 @@ def _claim(value: dict[str, Any]) -> Claim:
     )
 
 
-def _back(row: dict[str, Any], prefix: str, value: Any) -> Any:
-    """The nested value rebuilt from ``prefix``-ed columns, with the model's field names."""
+COLUMN_AT = {c.path: c.name for c in table("claims").columns}
+"""Each claims column by the model path it is read from (``("value", "date", "earliest")``)."""
+
+
+def _back(row: dict[str, Any], path: tuple[str, ...], value: Any) -> Any:
+    """The nested value rebuilt from the columns read at its model paths."""
     if isinstance(value, dict):
-        return {k: _back(row, f"{prefix}_{k}", v) for k, v in value.items()}
-    return row[prefix]
+        return {k: _back(row, (*path, k), v) for k, v in value.items()}
+    return row[COLUMN_AT[path]]
+
+
+def _paths(path: tuple[str, ...], value: Any) -> set[tuple[str, ...]]:
+    """The model paths of every scalar (or list) inside ``value``."""
+    if isinstance(value, dict):
+        return {p for k, v in value.items() for p in _paths((*path, k), v)}
+    return {path}
 
 
 @settings(max_examples=200, deadline=None)
@@ -65,10 +76,8 @@ def test_value_round_trips_through_its_columns(value: dict[str, Any]) -> None:
     if dumped["type"] == "text-list":
         assert row["value_items"] is not None
     else:
-        assert _back(row, "value", dumped) == dumped
-    own = {f"value_{k}" for k in dumped} | {
-        f"value_{k}_{n}" for k, v in dumped.items() if isinstance(v, dict) for n in v
-    }
+        assert _back(row, ("value",), dumped) == dumped
+    own = {COLUMN_AT[path] for path in _paths(("value",), dumped)}
     others = [n for n in row if n.startswith("value_") and n not in own]
     assert all(row[n] is None for n in others)
     arrow = to_arrow(table("claims"), [row])

@@ -1,4 +1,4 @@
-"""``croissant.json`` (Croissant 1.1) for a directory of CSV tables: files, record sets, RAI."""
+"""``croissant.json`` (Croissant 1.1) for CSV or Parquet tables: files, record sets, RAI."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ DATA_TYPES = {
     "json": "sc:Text",
 }
 """The Croissant data type of each column kind (JSON columns are text)."""
+
+ENCODINGS = {"csv": "text/csv", "parquet": "application/x-parquet"}
+"""The ``encodingFormat`` mlcroissant reads each file suffix by."""
 
 CONTEXT: dict[str, Any] = {
     "@language": "en",
@@ -97,7 +100,7 @@ RAI = {
 }
 
 
-def _field(table: Table, column: Column) -> dict[str, Any]:
+def _field(table: Table, column: Column, suffix: str) -> dict[str, Any]:
     return {
         "@type": "cr:Field",
         "@id": f"{table.name}/{column.name}",
@@ -105,25 +108,25 @@ def _field(table: Table, column: Column) -> dict[str, Any]:
         "description": column.description,
         "dataType": DATA_TYPES[column.kind],
         "source": {
-            "fileObject": {"@id": f"{table.name}.csv"},
+            "fileObject": {"@id": f"{table.name}.{suffix}"},
             "extract": {"column": column.name},
         },
     }
 
 
-def _record_set(table: Table) -> dict[str, Any]:
+def _record_set(table: Table, suffix: str) -> dict[str, Any]:
     return {
         "@type": "cr:RecordSet",
         "@id": table.name,
         "name": table.name,
         "description": table.description,
         "key": [{"@id": f"{table.name}/{name}"} for name in table.primary_key],
-        "field": [_field(table, column) for column in table.columns],
+        "field": [_field(table, column, suffix) for column in table.columns],
     }
 
 
-def _file(directory: Path, table: Table) -> dict[str, Any]:
-    name = f"{table.name}.csv"
+def _file(directory: Path, table: Table, suffix: str) -> dict[str, Any]:
+    name = f"{table.name}.{suffix}"
     sha256, size = file_facts(directory / name)
     return {
         "@type": "cr:FileObject",
@@ -132,13 +135,22 @@ def _file(directory: Path, table: Table) -> dict[str, Any]:
         "description": table.description,
         "contentUrl": name,
         "contentSize": f"{size} B",
-        "encodingFormat": "text/csv",
+        "encodingFormat": ENCODINGS[suffix],
         "sha256": sha256,
     }
 
 
-def croissant(directory: Path, tables: Sequence[Table], version: str) -> str:
-    """The Croissant descriptor of the ``<table>.csv`` files in ``directory``, as JSON text."""
+def croissant(
+    directory: Path,
+    tables: Sequence[Table],
+    suffix: str,
+    version: str,
+    published: str | None = None,
+) -> str:
+    """The Croissant descriptor of the ``<table>.<suffix>`` files in ``directory``, as JSON text.
+
+    ``published`` is the version's release date (``YYYY-MM-DD``), left out when unknown.
+    """
     descriptor = {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
@@ -147,6 +159,7 @@ def croissant(directory: Path, tables: Sequence[Table], version: str) -> str:
         "alternateName": TITLE,
         "description": DESCRIPTION,
         "version": version,
+        **({"datePublished": published} if published else {}),
         "license": LICENSE["path"],
         "citeAs": citation(version),
         "url": "https://pypi.org/project/kursk-pows/",
@@ -158,9 +171,9 @@ def croissant(directory: Path, tables: Sequence[Table], version: str) -> str:
         ],
         "prov:wasGeneratedBy": {
             "@type": "prov:Activity",
-            "name": f"kursk-pows export --format csv (kursk-pows {version})",
+            "name": f"kursk-pows export --format {suffix} (kursk-pows {version})",
         },
-        "distribution": [_file(directory, table) for table in tables],
-        "recordSet": [_record_set(table) for table in tables],
+        "distribution": [_file(directory, table, suffix) for table in tables],
+        "recordSet": [_record_set(table, suffix) for table in tables],
     }
     return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"

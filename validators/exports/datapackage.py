@@ -1,4 +1,13 @@
-"""``datapackage.json`` (Frictionless Data Package v2) for a directory of CSV or Parquet tables."""
+"""``datapackage.json`` (Frictionless Data Package v2) for CSV, Parquet or JSON Lines tables.
+
+Two facts about frictionless 5 shape the Parquet resources.  It reads a Parquet file through
+pyarrow and pandas, not through its byte loader, so it knows neither the file's size nor its
+hash: a ``bytes`` entry always fails its byte-count check (it compares with ``None``), and
+``hash`` is written for other tools but never checked by frictionless.  And pandas turns a null
+in an integer or number column into a float NaN, which frictionless reads as the cell ``"nan"``;
+those fields therefore list ``"nan"`` as a missing value (an int64 or float64 Parquet column of
+ours never holds a NaN, so nothing else can match it).
+"""
 
 from __future__ import annotations
 
@@ -22,6 +31,10 @@ FIELD_TYPES = {
 """The Table Schema type of each column kind (JSON columns are strings of JSON text)."""
 
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
+"""Registered media types; JSON Lines has none registered, so it has only its ``format``."""
+
+PARQUET_NULLS = ("integer", "number")
+"""Field types whose Parquet nulls frictionless reads as ``"nan"`` (through pandas)."""
 
 
 def file_facts(path: Path) -> tuple[str, int]:
@@ -30,7 +43,7 @@ def file_facts(path: Path) -> tuple[str, int]:
     return hashlib.sha256(data).hexdigest(), len(data)
 
 
-def _field(column: Column, keys: Sequence[str]) -> dict[str, Any]:
+def _field(column: Column, keys: Sequence[str], suffix: str) -> dict[str, Any]:
     field: dict[str, Any] = {
         "name": column.name,
         "type": FIELD_TYPES[column.kind],
@@ -38,12 +51,14 @@ def _field(column: Column, keys: Sequence[str]) -> dict[str, Any]:
     }
     if column.name in keys:
         field["constraints"] = {"required": True}
+    if suffix == "parquet" and field["type"] in PARQUET_NULLS:
+        field["missingValues"] = ["", "nan"]
     return field
 
 
-def _schema(table: Table) -> dict[str, Any]:
+def _schema(table: Table, suffix: str) -> dict[str, Any]:
     return {
-        "fields": [_field(c, table.primary_key) for c in table.columns],
+        "fields": [_field(c, table.primary_key, suffix) for c in table.columns],
         "missingValues": [""],
         "primaryKey": list(table.primary_key),
         "foreignKeys": [
@@ -53,26 +68,38 @@ def _schema(table: Table) -> dict[str, Any]:
     }
 
 
+def _format(table: Table, suffix: str, size: int) -> dict[str, Any]:
+    """What the format needs: encoding and dialect for text, the size where it is checked."""
+    if suffix == "parquet":  # frictionless cannot count a Parquet file's bytes (module doc)
+        return {"mediatype": MEDIA_TYPES[suffix]}
+    if suffix == "csv":
+        return {
+            "mediatype": MEDIA_TYPES[suffix],
+            "encoding": "utf-8",
+            "bytes": size,
+            "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
+        }
+    # JSON Lines: the keys named, or frictionless guesses the columns from the first rows
+    return {
+        "encoding": "utf-8",
+        "bytes": size,
+        "dialect": {"json": {"keys": list(table.names), "keyed": True}},
+    }
+
+
 def _resource(directory: Path, table: Table, suffix: str) -> dict[str, Any]:
     name = f"{table.name}.{suffix}"
     sha256, size = file_facts(directory / name)
-    resource: dict[str, Any] = {
+    return {
         "name": table.name,
         "type": "table",
         "path": name,
         "format": suffix,
-        "mediatype": MEDIA_TYPES[suffix],
-        "encoding": "utf-8",
         "description": table.description,
         "hash": f"sha256:{sha256}",
-        "bytes": size,
-        "schema": _schema(table),
+        **_format(table, suffix, size),
+        "schema": _schema(table, suffix),
     }
-    if suffix == "csv":
-        resource["dialect"] = {"delimiter": ",", "quoteChar": '"', "header": True}
-    else:
-        del resource["encoding"]
-    return resource
 
 
 def datapackage(directory: Path, tables: Sequence[Table], suffix: str, version: str) -> str:

@@ -10,6 +10,7 @@ from .croissant import croissant
 from .datapackage import datapackage
 from .datasette import DATABASE, metadata
 from .directory import ExportError, fresh_directory
+from .released import release_date
 from .sqlite import write_sqlite
 from .writers import write_csv, write_jsonl, write_parquet
 
@@ -17,8 +18,11 @@ if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
 
 FORMATS = ("csv", "parquet", "sqlite", "jsonl")
-"""The export formats; csv comes with ``datapackage.json`` and ``croissant.json``, sqlite
-with datasette's ``metadata.json``."""
+"""The export formats; csv and parquet come with ``datapackage.json`` and ``croissant.json``,
+jsonl with ``datapackage.json``, sqlite with datasette's ``metadata.json``."""
+
+CROISSANT = ("csv", "parquet")
+"""The formats described by ``croissant.json`` (mlcroissant loads their files exactly)."""
 
 _WRITERS = {"csv": write_csv, "parquet": write_parquet, "jsonl": write_jsonl}
 
@@ -41,9 +45,10 @@ def export(dataset: Dataset, out: str | Path, format: str, version: str) -> list
         else:
             for table in every:
                 _WRITERS[format](directory / f"{table.name}.{format}", table, rows[table.name])
-            if format == "csv":
-                descriptor = datapackage(directory, every, format, version)
-                (directory / "datapackage.json").write_text(descriptor, encoding="utf-8")
-                described = croissant(directory, every, version)
+            descriptor = datapackage(directory, every, format, version)
+            (directory / "datapackage.json").write_text(descriptor, encoding="utf-8")
+            if format in CROISSANT:
+                published = release_date(dataset.root, version)
+                described = croissant(directory, every, format, version, published)
                 (directory / "croissant.json").write_text(described, encoding="utf-8")
     return sorted(target.iterdir())

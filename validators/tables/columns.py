@@ -19,6 +19,11 @@ from pydantic import BaseModel
 KINDS = ("string", "integer", "number", "boolean", "date", "json")
 """Column kinds: ``json`` is a list or object written as JSON text."""
 
+NAMED = {"Claim.value.value": "value_boolean"}
+"""Columns whose generated name would not say what they hold, by model field: a boolean
+claim value's own field is ``value``, so it is ``value_boolean`` beside ``value_text``,
+``value_entity``... rather than ``value_value``."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -119,9 +124,9 @@ def model_columns(
     for name, info in model.model_fields.items():
         if name in skip:
             continue
-        column = (rename or {}).get(name, prefix + name)
         field_path = (*path, name)
         dotted = ".".join((owner, *field_path))
+        column = NAMED.get(dotted) or (rename or {}).get(name, prefix + name)
         annotation, _ = _strip(info.annotation)
         kind = _scalar_kind(annotation)
         nested = _models(annotation)

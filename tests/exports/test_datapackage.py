@@ -1,0 +1,117 @@
+"""datapackage.json for CSV, Parquet and JSON Lines: frictionless validates it, reads every table
+back with the values of the rows, and catches a changed file or a broken key."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+from frictionless import Package
+
+import kursk_pows
+from kursk_pows.exports.datapackage import file_facts
+from kursk_pows.tables import tables
+
+DESCRIBED = ("csv", "parquet", "jsonl")
+
+
+def _descriptor(directory: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((directory / "datapackage.json").read_text("utf-8"))
+    return loaded
+
+
+def _errors(directory: Path) -> list[tuple[str, str, str | None]]:
+    """Every error frictionless reports: its type, the table and the field if any."""
+    report = Package(str(directory / "datapackage.json")).validate()
+    return [
+        (error.type, task.name, getattr(error, "field_name", None))
+        for task in report.tasks
+        for error in task.errors
+    ]
+
+
+@pytest.mark.parametrize("format", DESCRIBED)
+def test_frictionless_validates_the_export(format: str, exported: Path) -> None:
+    assert _errors(exported / format) == []
+    frictionless = Path(sys.executable).parent / "frictionless"
+    done = subprocess.run(
+        [frictionless, "validate", "datapackage.json"],
+        cwd=exported / format,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert done.stdout.count("VALID") == len(tables())  # one line per table
+
+
+@pytest.mark.parametrize("format", DESCRIBED)
+def test_hashes_and_sizes_are_the_files(format: str, exported: Path) -> None:
+    descriptor = _descriptor(exported / format)
+    assert descriptor["version"] == "1.2.3"
+    for resource in descriptor["resources"]:
+        sha256, size = file_facts(exported / format / resource["path"])
+        assert resource["hash"] == f"sha256:{sha256}"
+        # frictionless cannot count a Parquet file's bytes: a size there always fails it
+        assert resource.get("bytes") == (None if format == "parquet" else size)
+
+
+@pytest.mark.parametrize("format", DESCRIBED)
+def test_frictionless_reads_back_every_row(
+    format: str, exported: Path, dataset: kursk_pows.Dataset
+) -> None:
+    package = Package(str(exported / format / "datapackage.json"))
+    assert [r.name for r in package.resources] == [t.name for t in tables()]
+    for resource in package.resources:
+        got = [dict(row) for row in resource.read_rows()]
+        assert got == dataset.rows(resource.name), resource.name
+
+
+@pytest.mark.parametrize("format", ["csv", "jsonl"])
+def test_frictionless_catches_a_changed_file(format: str, exported: Path, tmp_path: Path) -> None:
+    changed = tmp_path / format
+    shutil.copytree(exported / format, changed)
+    links = changed / f"links.{format}"
+    links.write_bytes(links.read_bytes().replace(b"contradicts", b"contradict!"))
+    assert _errors(changed) == [("hash-count", "links", None)]
+
+
+def _rehash(directory: Path) -> None:
+    """The descriptor's hashes and sizes brought up to date with the files."""
+    descriptor = _descriptor(directory)
+    for resource in descriptor["resources"]:
+        sha256, size = file_facts(directory / resource["path"])
+        resource["hash"] = f"sha256:{sha256}"
+        if "bytes" in resource:
+            resource["bytes"] = size
+    (directory / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+
+
+def test_frictionless_checks_foreign_keys_in_parquet(exported: Path, tmp_path: Path) -> None:
+    changed = tmp_path / "parquet"
+    shutil.copytree(exported / "parquet", changed)
+    links = pq.read_table(changed / "links.parquet")
+    targets = links.column("target").to_pylist()
+    targets[0] = "claim:nowhere"
+    index = links.schema.get_field_index("target")
+    links = links.set_column(index, links.schema.field(index), [targets])
+    pq.write_table(links, changed / "links.parquet")
+    _rehash(changed)
+    assert _errors(changed) == [("foreign-key", "links", None)]
+
+
+def test_frictionless_checks_types_in_jsonl(exported: Path, tmp_path: Path) -> None:
+    changed = tmp_path / "jsonl"
+    shutil.copytree(exported / "jsonl", changed)
+    evidence = changed / "evidence.jsonl"
+    lines = evidence.read_text("utf-8").splitlines(keepends=True)
+    row = json.loads(lines[0])
+    lines[0] = json.dumps({**row, "position": "first"}) + "\n"
+    evidence.write_text("".join(lines), "utf-8")
+    _rehash(changed)
+    assert _errors(changed) == [("type-error", "evidence", "position")]
