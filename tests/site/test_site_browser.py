@@ -93,7 +93,8 @@ def test_every_page_loads_cleanly_and_every_internal_link_resolves(
         page.goto(html.as_uri())
         targets = page.eval_on_selector_all(
             "[href], [src]",
-            "nodes => nodes.map(n => n.href && n.href.baseVal !== undefined ? n.href.baseVal : (n.href || n.src))",
+            "nodes => nodes.map(n => n.href && n.href.baseVal !== undefined"
+            " ? n.href.baseVal : (n.href || n.src))",
         )
         for target in targets:
             parts = urlsplit(page.evaluate("t => new URL(t, document.baseURI).href", target))
@@ -223,10 +224,11 @@ def test_hostile_data_renders_as_text_with_nothing_injected(page: Page, tmp_path
         report = page.evaluate(
             """() => ({
                 pwned: window.__pwned === undefined ? null : String(window.__pwned),
-                handlers: [...document.querySelectorAll('*')].flatMap(
-                    e => [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
+                handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]
+                    .filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
                 images: document.querySelectorAll('img').length,
-                svgs: [...document.querySelectorAll('svg')].filter(s => !s.classList.contains('timeline')).length,
+                svgs: [...document.querySelectorAll('svg')]
+                    .filter(s => !s.classList.contains('timeline')).length,
                 scripts: [...document.scripts].map(s => s.getAttribute('src') || s.type),
                 scriptLinks: [...document.querySelectorAll('[href]')].filter(
                     e => /^\\s*javascript:/i.test(e.getAttribute('href'))).length,
