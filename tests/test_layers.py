@@ -18,7 +18,8 @@ LAYERS = [
     {"analysis"},
     {"exports"},
     {"reports"},
-    {"cli", "cli_export", "__init__", "__main__"},
+    {"site"},
+    {"cli", "cli_export", "cli_site", "__init__", "__main__"},
 ]
 """From the bottom up: a module may import its own layer's parts and anything below."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 import subprocess
 import sys
 from collections import Counter
@@ -12,6 +14,7 @@ from hostile_data import ATTACKS, BIDI, hostile_spec
 from pages import elements, html_pages
 
 import kursk_pows
+from kursk_pows.cli import main
 from kursk_pows.exports import ExportError
 from kursk_pows.site import build_site
 from kursk_pows.site.model import Site
@@ -151,3 +154,28 @@ def test_the_command_refuses_a_used_directory_in_one_line(tmp_path: Path) -> Non
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1
     assert "not a new or empty directory" in run.stderr
+
+
+def test_every_page_allows_only_its_own_script_and_style(built: Path) -> None:
+    for page in html_pages(built):
+        policies = [
+            a.get("content")
+            for tag, a in elements(page)
+            if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+        ]
+        assert policies == [
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            "base-uri 'none'; form-action 'self'"
+        ], page.name
+
+
+def test_the_readme_site_command_builds_the_site(
+    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Seeing the evidence: the site\n", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"^```sh\n(.*?)\n```$", section, flags=re.M | re.S)
+    assert commands == ["kursk-pows site site-out"]
+    monkeypatch.chdir(tmp_path)
+    assert main(shlex.split(commands[0])[1:]) == 0
+    assert (tmp_path / "site-out" / "index.html").is_file()
