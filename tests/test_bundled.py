@@ -51,7 +51,12 @@ def test_the_two_prisoners_are_told_apart() -> None:
         ]
         for person in ("person:pow-born-1999", "person:pow-born-2005")
     }
-    assert years == {"person:pow-born-1999": [1999], "person:pow-born-2005": [2005]}
+    # the prisoner's own account (001, 003, 004) and 000's own voice; for the man born in 2005
+    # also the SBU's statement as 003 gives it
+    assert years == {
+        "person:pow-born-1999": [1999, 1999],
+        "person:pow-born-2005": [2005, 2005, 2005],
+    }
 
 
 def _edit(root: Path, file: str, record_id: str, change: Callable[[Record], None]) -> int:
@@ -96,7 +101,13 @@ def _break_capture_date(r: Record) -> None:
             "claims.jsonl",
             BIRTH,
             _break_birth_year,
-            {("service-before-birth", "claim:pow-born-2005.service-start-year")},
+            {  # 2022 is after every report of his service start, and 000 and the SBU say 2005
+                ("service-before-birth", "claim:pow-born-2005.service-start-year"),
+                ("service-before-birth", "claim:pow-born-2005.service-start-year-reuters-pap"),
+                ("service-before-birth", "claim:pow-born-2005.service-start-year-sbu"),
+                ("single-value-conflict", "claim:pow-born-2005.birth-year-reuters-pap"),
+                ("single-value-conflict", "claim:pow-born-2005.birth-year-sbu"),
+            },
         ),
         (
             "events.jsonl",

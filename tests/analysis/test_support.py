@@ -118,7 +118,10 @@ def test_the_self_corroboration_put_back_is_caught(tmp_path: Path) -> None:
         root,
         "claim:nis.statement-continue-sharing",
         lambda r: r.setdefault("links", []).append(
-            {"type": "corroborates", "claim": "claim:nis.continue-information-sharing"}
+            {
+                "type": "corroborates",
+                "claim": "claim:nis.continue-working-with-sbu-sharing-information",
+            }
         ),
     )
     report = kursk_pows.validate(root)

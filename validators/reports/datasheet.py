@@ -59,10 +59,11 @@ Cite as: *kursk-pows dataset, version {version}*.
   publishers but one URL are unknown from the texts and recorded as intervals or `null`.
 - Where an article does not say which prisoner a fact is about, the claim is about the pair (a
   group), or the evidence records the article's words for the man (`mention`) and the basis of
-  the identification (`identification`); some older records still argue it in their `note`.
-- The attribution review of 2026-12 fixed the problems its rules find and the examples it named,
-  but the per-article re-reading of every record is not finished; what is left is listed in
-  docs/reviews/2026-12-attribution.md. Count independent confirmations with `Dataset.support`.
+  the identification (`identification`). When it is the speaker that is not named ("one
+  prisoner"), there is no field for it: the basis is in the claim's `note`.
+- The attribution review of 2026-12 re-read every record, one reviewer per article and one
+  across articles; docs/reviews/2026-12-attribution.md says what was done with each finding and
+  what is left. Count independent confirmations with `Dataset.support`.
 - Coverage counts a sentence as covered when any evidence overlaps it; that every fact of a
   covered sentence is on record rests on the annotation and the review, not on a rule.
 - Relative dates ("on Sunday", "five months ago") are resolved only where the texts allow, with
