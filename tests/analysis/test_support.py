@@ -60,26 +60,52 @@ def test_every_stored_link_is_seen_from_both_ends(claims: dict[str, Any]) -> Non
             assert any(x.kind == back and x.claim == claim.id for x in index[link.claim])
 
 
+def _corroboration_groups(claims: dict[str, Any]) -> dict[str, set[str]]:
+    """Each claim's group of claims joined by corroborates links (union-find)."""
+    parent = {claim_id: claim_id for claim_id in claims}
+
+    def root(claim_id: str) -> str:
+        while parent[claim_id] != claim_id:
+            claim_id = parent[claim_id]
+        return claim_id
+
+    for claim in claims.values():
+        for link in claim.links:
+            if link.type == "corroborates" and link.claim in claims:
+                parent[root(claim.id)] = root(link.claim)
+    return {c: {o for o in claims if root(o) == root(c)} for c in claims}
+
+
 @given(claim_sets)
-def test_support_counts_the_articles_of_the_claim_and_its_corroborations(
+def test_support_counts_the_articles_of_every_claim_corroborating_along_a_chain(
     claims: dict[str, Any],
 ) -> None:
     index = link_index(claims)
-    for claim_id, claim in claims.items():
+    groups = _corroboration_groups(claims)
+    for claim_id in claims:
         found = support(claims, index, claim_id)
-        pointed_at = {link.claim for link in claim.links if link.type == "corroborates"}
-        pointing = {
-            other.id
-            for other in claims.values()
-            if any(x.type == "corroborates" and x.claim == claim_id for x in other.links)
-        }
-        expected_partners = ((pointed_at | pointing) & set(claims)) - {claim_id}
-        assert set(found.corroborating) == expected_partners
-        sources = {
-            e.source for c in [claim, *(claims[p] for p in expected_partners)] for e in c.evidence
-        }
+        assert set(found.corroborating) == groups[claim_id] - {claim_id}
+        sources = {e.source for c in groups[claim_id] for e in claims[c].evidence}
         assert found.independent_articles == len(sources)
         assert set(found.articles) == sources
+        reports = {
+            (e.source, claims[c].claimed_by) for c in groups[claim_id] for e in claims[c].evidence
+        }
+        assert set(found.reports) == reports
+
+
+def test_a_chain_of_corroborations_counts_the_same_from_each_end() -> None:
+    claims = {
+        "claim:c0": _claim("claim:c0", "person:x", ["source:a"], [("corroborates", "claim:c1")]),
+        "claim:c1": _claim("claim:c1", "org:y", ["source:b"], [("corroborates", "claim:c2")]),
+        "claim:c2": _claim("claim:c2", "source:c", ["source:c"], [("refines", "claim:c3")]),
+        "claim:c3": _claim("claim:c3", "org:y", ["source:a", "source:b"], []),
+    }
+    index = link_index(claims)
+    for end in ("claim:c0", "claim:c1", "claim:c2"):
+        assert support(claims, index, end).articles == ("source:a", "source:b", "source:c")
+    assert support(claims, index, "claim:c0").corroborating == ("claim:c1", "claim:c2")
+    assert support(claims, index, "claim:c3").corroborating == ()
 
 
 def test_the_bundled_split_claims_support_each_other_from_two_articles() -> None:

@@ -161,6 +161,26 @@ def _self_corroboration(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role-2")["value"]["text"] = "sniper"
 
 
+def _link(spec: DatasetSpec, owner: str, *targets: str, kind: str = "refines") -> None:
+    spec.one(owner)["links"] = [{"type": kind, "claim": target} for target in targets]
+
+
+@case("one pair linked from both ends", ("link-duplicated", "claim:a.birth-year"))
+def _linked_both_ways(spec: DatasetSpec, root: Path) -> None:
+    _link(spec, "claim:a.age", "claim:a.birth-year")
+    _link(spec, "claim:a.birth-year", "claim:a.age")
+
+
+@case("one pair linked twice by one claim", ("link-duplicated", "claim:a.age"))
+def _linked_twice(spec: DatasetSpec, root: Path) -> None:
+    _link(spec, "claim:a.age", "claim:a.birth-year", "claim:a.birth-year")
+
+
+@case("one claim linked to two others")
+def _linked_to_two(spec: DatasetSpec, root: Path) -> None:
+    _link(spec, "claim:a.age", "claim:a.birth-year", "claim:a.role")
+
+
 @case(
     "linked claims on one quote, no offsets",
     ("quote-offsets-missing", "claim:a.role"),

@@ -178,9 +178,9 @@ class Dataset:
         return list(self._links().get(claim_id, ()))
 
     def support(self, claim_id: str) -> Support:
-        """The distinct (source, claimant) reports behind a claim and the claims linked to it
-        as corroborating, with the number of independent articles (see
-        :mod:`kursk_pows.analysis.support`)."""
+        """The distinct (source, claimant) reports behind a claim and the claims that
+        corroborate it, directly or along a chain of links, with the number of independent
+        articles (see :mod:`kursk_pows.analysis.support`)."""
         return support(self.claims, self._links(), claim_id)
 
     def _links(self) -> Mapping[str, tuple[Link, ...]]:

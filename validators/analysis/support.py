@@ -4,9 +4,11 @@ A link is stored once, on the claim that makes it.  :func:`links_of` shows it fr
 named as seen from the claim asked about (``corroborates`` / ``corroborated-by``, ``refines`` /
 ``refined-by``; ``contradicts`` reads the same both ways).  :func:`support` gathers the reports
 behind a claim: the distinct (source, claimant) pairs of its own evidence and of the claims
-linked to it as corroborating (directly, in either direction), and how many distinct articles
-that is.  Two claims resting on one quoted span are never linked (rule
-``link-same-evidence``), so each article counted stands for a report of its own.
+that corroborate it, directly or along a chain of ``corroborates`` links in either direction
+(a corroboration joins claims stating one proposition, so a chain does too), and how many
+distinct articles that is: the same from every claim of such a chain.  Two claims resting on
+one quoted span are never linked (rule ``link-same-evidence``), so each article counted stands
+for a report of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ SEEN_FROM_TARGET = {
 }
 
 
+CORROBORATION = frozenset({"corroborates", "corroborated-by"})
+
+
 @dataclass(frozen=True)
 class Link:
     """A link as seen from one claim: its kind from that side, the other claim, its note."""
@@ -41,8 +46,9 @@ class Support:
     """The reports behind a claim.
 
     ``reports``: distinct (source, claimant) pairs, from the claim's evidence and that of the
-    claims linked to it as corroborating; ``corroborating``: those claims' ids; ``articles``:
-    the distinct sources among the reports, whose number is ``independent_articles``.
+    claims joined to it by ``corroborates`` links, directly or along a chain;
+    ``corroborating``: those claims' ids; ``articles``: the distinct sources among the reports,
+    whose number is ``independent_articles``.
     """
 
     claim: str
@@ -71,15 +77,14 @@ def support(
 ) -> Support:
     """The reports behind ``claim_id`` (see :class:`Support`); ``KeyError`` if no such claim."""
     claim = claims[claim_id]
-    corroborating = sorted(
-        {
-            link.claim
-            for link in links.get(claim_id, ())
-            if link.kind in ("corroborates", "corroborated-by")
-            and link.claim in claims
-            and link.claim != claim_id
-        }
-    )
+    reached = {claim_id}
+    todo = [claim_id]
+    while todo:  # corroboration is sameness of proposition: it carries along a chain
+        for link in links.get(todo.pop(), ()):
+            if link.kind in CORROBORATION and link.claim in claims and link.claim not in reached:
+                reached.add(link.claim)
+                todo.append(link.claim)
+    corroborating = sorted(reached - {claim_id})
     reports = {(item.source, claim.claimed_by) for item in claim.evidence}
     for other in corroborating:
         reports |= {(item.source, claims[other].claimed_by) for item in claims[other].evidence}

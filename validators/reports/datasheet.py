@@ -140,8 +140,9 @@ def _independence(ds: Dataset) -> list[str]:
     lines = [
         "## How many articles stand behind a claim",
         "",
-        "Distinct articles among a claim's own evidence and that of the claims linked to it as "
-        "corroborating (`Dataset.support`); linked claims never rest on the same quoted span.",
+        "Distinct articles among a claim's own evidence and that of the claims corroborating it, "
+        "directly or along a chain of links (`Dataset.support`); linked claims never rest on "
+        "the same quoted span.",
         "",
         "| independent articles | claims |",
         "|---|---|",

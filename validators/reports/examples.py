@@ -126,8 +126,18 @@ _LINKED_ROLE = (
     b'"claim:a.role"}]}'
 )
 
+_AGE_END = b'"start": 107, "end": 126}]'
+_TO_BIRTH_YEAR = b'{"type": "refines", "claim": "claim:a.birth-year"}'
+
 EXAMPLES: dict[str, Example] = {
     "link-same-evidence": Example("claims.jsonl", append=_LINKED_ROLE),
+    "link-duplicated": Example(
+        "claims.jsonl",
+        replace=(
+            _AGE_END,
+            _AGE_END + b', "links": [' + _TO_BIRTH_YEAR + b", " + _TO_BIRTH_YEAR + b"]",
+        ),
+    ),
     "date-words-not-in-quote": Example(
         "claims.jsonl", replace=(_BIRTH_QUOTE, _BIRTH_QUOTE + b', "date_words": "in 2016"')
     ),

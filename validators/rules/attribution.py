@@ -3,11 +3,11 @@
 A claim is one proposition asserted by one claimant; each evidence item is one article's report
 that this claimant asserted it.  An article's own voice is a claim whose claimant is the source.
 These rules catch the ways that convention breaks and a count goes wrong: two linked claims
-resting on one quoted span (one report counted twice), a source credited with another source's
-words, and an article's reporting verb ("said", "according to") left out of a claim filed in
-the article's own voice.  That a claimant can assert at all (a person, group, organization,
-unit, country, media outlet or source; never a place, document or event) is checked with the
-other references, as ``ref-wrong-type`` on ``/claimed_by``.
+resting on one quoted span (one report counted twice), a pair of claims linked twice, a source
+credited with another source's words, and an article's reporting verb ("said", "according
+to") left out of a claim filed in the article's own voice.  That a claimant can assert at all
+(a person, group, organization, unit, country, media outlet or source; never a place, document
+or event) is checked with the other references, as ``ref-wrong-type`` on ``/claimed_by``.
 """
 
 from __future__ import annotations
@@ -69,10 +69,21 @@ MENTION = RuleCode(
     "`identification` (or remove both when the quote names the subject).",
 )
 
+LINKED_TWICE = RuleCode(
+    "link-duplicated",
+    "error",
+    "Two claims are linked more than once",
+    "A link is stored once, on one of the two claims, and `Dataset.links_of` shows it from both "
+    "ends. A second link between the same pair (on the same claim, or stored back on the other "
+    "one) adds nothing a reader can count, and two different kinds between one pair (refines "
+    "both ways, or corroborates and contradicts) cannot both be true.",
+    "Keep one link between the two claims, on either of them, with the kind that holds.",
+)
+
 Span = tuple[str, int, int]
 
 
-@rule(SAME_SPAN, SOURCE_VOICE, HEDGE, MENTION)
+@rule(SAME_SPAN, SOURCE_VOICE, HEDGE, MENTION, LINKED_TWICE)
 class Attribution(Check):
     """Claims (and, for mentions, events).  Spans and links are kept per claim (a few integers
     each) and compared once every claim is read, since a link may point forward."""
@@ -109,7 +120,19 @@ class Attribution(Check):
         return None if at is None else (item.source, at[0], at[1])
 
     def finish(self, out: list[Issue]) -> None:
+        first_link: dict[frozenset[str], str] = {}
         for where, own, other, number in self.links:
+            pair = frozenset((own, other))
+            if pair in first_link:
+                out.append(
+                    issue_at(
+                        where,
+                        "link-duplicated",
+                        f"{own} and {other} are already linked (by a link on {first_link[pair]})",
+                        pointer=f"/links/{number}",
+                    )
+                )
+            first_link.setdefault(pair, own)
             shared = _shared_span(self.spans.get(own, []), self.spans.get(other, []))
             if shared is not None:
                 source, start, end = shared
