@@ -188,3 +188,38 @@ def test_versions_are_read_without_importing_pydantic() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == [pydantic.VERSION, "False"]
+
+
+def test_the_key_holds_the_versions_that_shape_the_schemas() -> None:
+    import annotated_types
+    import pydantic_core
+
+    key = _key()
+    assert key["pydantic"] == pydantic.VERSION
+    assert key["pydantic_core"] == pydantic_core.__version__
+    assert key["annotated_types"] == annotated_types.__version__
+
+
+def test_writing_an_entry_keeps_only_the_most_recently_used(cache_home: Path) -> None:
+    import os
+
+    cache_home.mkdir(parents=True)
+    old = [cache_home / f"core-schemas-old{n}.json" for n in range(schema_cache.KEEP + 3)]
+    for age, path in enumerate(old):
+        path.write_text("{}\n{}", encoding="utf-8")
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))
+    schema_cache.write(_key(), {"any": "schemas"})
+    kept = sorted(p.name for p in cache_home.iterdir())
+    newest_old = sorted(p.name for p in old[-(schema_cache.KEEP - 1) :])
+    assert kept == sorted([*newest_old, str(schema_cache.entry_path(_key()).name)])
+
+
+def test_reading_an_entry_marks_it_used(cache_home: Path) -> None:
+    import os
+
+    schema_cache.write(_key(), {"any": "schemas"})
+    path = schema_cache.entry_path(_key())
+    assert path is not None
+    os.utime(path, (1_000_000, 1_000_000))
+    assert schema_cache.read(_key()) == {"any": "schemas"}
+    assert path.stat().st_mtime > 1_000_000

@@ -7,12 +7,13 @@ given kursk-pows, pydantic and pydantic-core stores the models' core schemas, as
 when that is unset or not an absolute path); later runs read them from there and never define
 the models.
 
-An entry is keyed by those three versions and a hash of the source files the schemas come
-from, so a model edited in a checkout gets an entry of its own.  Nothing here raises: a cache
-that cannot be read or written is no cache (the schemas come from the models on every run),
-and an entry whose header or checksum does not match is ignored and written again.  An entry
-is data only: it names classes and functions, which :mod:`~kursk_pows.records.compiled` maps
-to the few it allows, so an edited entry cannot make the package run code.
+An entry is keyed by those versions (and annotated-types') and a hash of the source files the
+schemas come from, so a model edited in a checkout gets an entry of its own.  Nothing here
+raises: a cache that cannot be read or written is no cache (the schemas come from the models on
+every run), and an entry whose header or checksum does not match is ignored and written again.
+Writing an entry removes all but the :data:`KEEP` most recently used ones.  An entry is data
+only: it names classes and functions, which :mod:`~kursk_pows.records.compiled` maps to the
+few it allows, so an edited entry cannot make the package run code.
 """
 
 from __future__ import annotations
@@ -35,29 +36,41 @@ FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent.parent
 SOURCES = ("models/*.py", "records/coercions.py", "records/compiled.py", "records/kinds.py")
 """The source files, relative to the package, that decide what the stored schemas hold."""
-_PYDANTIC_VERSION = re.compile(r"""^VERSION = ['"]([^'"]+)['"]""", re.M)
+KEEP = 8
+"""Entries kept in the cache directory: the most recently used (several environments, such as
+one per pydantic version, may share it); older ones are removed when an entry is written."""
+_DECLARED_VERSION = re.compile(r"""^(?:VERSION|__version__) = ['"]([^'"]+)['"]""", re.M)
+
+
+def _declared_version(package: str, file: str) -> str | None:
+    """The version a package's ``file`` declares, read without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        text = Path(spec.origin).with_name(file).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    match = _DECLARED_VERSION.search(text)
+    return match.group(1) if match else None
 
 
 def versions() -> dict[str, str | None]:
-    """The installed pydantic and pydantic-core versions.  pydantic's is read from its
-    ``version.py`` without importing pydantic, whose import alone would cost what the cache
-    saves; ``None`` if it cannot be read (then nothing is cached)."""
-    spec = importlib.util.find_spec("pydantic")
-    found = None
-    if spec is not None and spec.origin is not None:
-        try:
-            text = Path(spec.origin).with_name("version.py").read_text(encoding="utf-8")
-        except OSError:
-            text = ""
-        match = _PYDANTIC_VERSION.search(text)
-        found = match.group(1) if match else None
-    return {"pydantic": found, "pydantic_core": pydantic_core.__version__}
+    """The installed pydantic, pydantic-core and annotated-types versions (the last two decide
+    how constraints become core schemas).  pydantic's and annotated-types' are read from their
+    files without importing them, whose import would cost what the cache saves; ``None`` if one
+    cannot be read (then nothing is cached)."""
+    return {
+        "pydantic": _declared_version("pydantic", "version.py"),
+        "pydantic_core": pydantic_core.__version__,
+        "annotated_types": _declared_version("annotated_types", "__init__.py"),
+    }
 
 
 def cache_key() -> dict[str, Any] | None:
     """What an entry must have been written for; ``None`` when it cannot be known."""
     installed = versions()
-    if installed["pydantic"] is None:
+    if None in installed.values():
         return None
     sources = hashlib.sha256()
     try:
@@ -100,7 +113,10 @@ def read(key: dict[str, Any]) -> Any:
         stored = json.loads(header)
         if stored != {**key, "sha256": hashlib.sha256(payload).hexdigest()}:
             return None
-        return json.loads(payload)
+        schemas = json.loads(payload)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: pruning keeps the most recently used entries
+        return schemas
     except (OSError, ValueError, RecursionError):  # unreadable, not JSON, or nested too deep
         return None
 
@@ -126,3 +142,17 @@ def write(key: dict[str, Any], schemas: Any) -> None:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+        return
+    prune(path.parent)
+
+
+def prune(folder: Path, keep: int = KEEP) -> None:
+    """Remove all but the ``keep`` most recently used entries of ``folder``."""
+    entries = []
+    with contextlib.suppress(OSError):
+        for path in folder.glob("core-schemas-*.json"):
+            with contextlib.suppress(OSError):
+                entries.append((path.stat().st_mtime_ns, path.name, path))
+    for _, _, path in sorted(entries, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
