@@ -131,10 +131,6 @@ class Site:
         span = self.dataset.events[event_id].date
         return "undated" if span is None else f"{span_text(span)} ({span.precision})"
 
-    def record_status(self, record_id: str) -> str:
-        record: Any = self.dataset.get(record_id)
-        return str(record.status)
-
     # --- what a subject's page lists ---
 
     def groups_of(self, entity_id: str) -> list[str]:
