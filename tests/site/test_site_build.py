@@ -179,3 +179,18 @@ def test_the_readme_site_command_builds_the_site(
     monkeypatch.chdir(tmp_path)
     assert main(shlex.split(commands[0])[1:]) == 0
     assert (tmp_path / "site-out" / "index.html").is_file()
+
+
+def test_each_claim_card_states_its_independent_articles(
+    dataset: kursk_pows.Dataset, built: Path
+) -> None:
+    site = Site(dataset)
+    claim = max(dataset.claims.values(), key=lambda c: dataset.support(c.id).independent_articles)
+    backing = dataset.support(claim.id)
+    page = (built / str(site.page(claim.id))).read_text(encoding="utf-8")
+    card = page.split(f'id="{site.anchor(claim.id)}"', 1)[1].split("</article>", 1)[0]
+    count = len(backing.corroborating)
+    assert (
+        f"{backing.independent_articles} independent articles with the {count} corroborating"
+        in card
+    )
