@@ -19,7 +19,7 @@ LAYERS = [
     {"exports"},
     {"reports"},
     {"site"},
-    {"cli", "cli_export", "cli_site", "__init__", "__main__"},
+    {"cli", "cli_common", "cli_export", "cli_release", "cli_site", "__init__", "__main__"},
 ]
 """From the bottom up: a module may import its own layer's parts and anything below."""
 
