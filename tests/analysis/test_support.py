@@ -152,7 +152,11 @@ def test_the_self_corroboration_put_back_is_caught(tmp_path: Path) -> None:
     )
     report = kursk_pows.validate(root)
     found = [(i.code, i.record) for i in report.issues if i.code not in EDITED]
-    assert found == [("link-same-evidence", "claim:nis.statement-continue-sharing")]
+    # the NIS's statement and the proposition it states: one sentence, and one claimant
+    assert found == [
+        ("link-same-claimant", "claim:nis.statement-continue-sharing"),
+        ("link-same-evidence", "claim:nis.statement-continue-sharing"),
+    ]
 
 
 def test_another_articles_evidence_put_back_under_an_own_voice_is_caught(tmp_path: Path) -> None:

@@ -157,7 +157,11 @@ def _linked_conflict(spec: DatasetSpec, root: Path) -> None:
 
 @case("linked claims on one quoted span", ("link-same-evidence", "claim:a.role-2"))
 def _self_corroboration(spec: DatasetSpec, root: Path) -> None:
-    _second_role(spec, links=[{"type": "corroborates", "claim": "claim:a.role"}])
+    _second_role(
+        spec,
+        links=[{"type": "corroborates", "claim": "claim:a.role"}],
+        claimed_by="person:soldier-b",  # another claimant: only the shared span is wrong
+    )
     spec.one("claim:a.role-2")["value"]["text"] = "sniper"
 
 
@@ -174,6 +178,25 @@ def _linked_both_ways(spec: DatasetSpec, root: Path) -> None:
 @case("one pair linked twice by one claim", ("link-duplicated", "claim:a.age"))
 def _linked_twice(spec: DatasetSpec, root: Path) -> None:
     _link(spec, "claim:a.age", "claim:a.birth-year", "claim:a.birth-year")
+
+
+@case(
+    "one claimant's two claims linked as corroborating",
+    ("link-same-claimant", "claim:a.age"),
+)
+def _one_claimant_corroborating(spec: DatasetSpec, root: Path) -> None:
+    _link(spec, "claim:a.age", "claim:a.birth-year", kind="corroborates")
+
+
+@case("two claimants' claims linked as corroborating")
+def _two_claimants_corroborating(spec: DatasetSpec, root: Path) -> None:
+    _link(spec, "claim:a.age", "claim:a.birth-year", kind="corroborates")
+    spec.one("claim:a.birth-year")["claimed_by"] = "person:soldier-a"
+
+
+@case("one claimant's two claims linked as refining")
+def _one_claimant_refining(spec: DatasetSpec, root: Path) -> None:
+    _link(spec, "claim:a.age", "claim:a.birth-year", kind="refines")
 
 
 @case("one claim linked to two others")
@@ -195,7 +218,11 @@ def _self_corroboration_unanchored(spec: DatasetSpec, root: Path) -> None:
 
 @case("linked claims on adjacent spans, the linking one first")
 def _adjacent_spans(spec: DatasetSpec, root: Path) -> None:
-    _second_role(spec, links=[{"type": "corroborates", "claim": "claim:a.birth-year"}])
+    _second_role(
+        spec,
+        links=[{"type": "corroborates", "claim": "claim:a.birth-year"}],
+        claimed_by="person:soldier-b",
+    )
     spec.one("claim:a.role-2")["value"]["text"] = "sniper"
     spec.one("claim:a.role-2")["evidence"] = [evidence("The first was ")]  # ends where it starts
 

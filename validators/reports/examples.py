@@ -121,7 +121,7 @@ _CAPTURED_QUOTE = b'"quote": "the two soldiers were captured", "start": 15, "end
 _LINKED_ROLE = (
     b'{"id": "claim:z.role", "subject": "person:soldier-a", "predicate": '
     b'"predicate:military-role", "value": {"type": "text", "text": "sniper"}, "claimed_by": '
-    b'"source:test-article", "evidence": [{"source": "source:test-article", "quote": '
+    b'"person:soldier-b", "evidence": [{"source": "source:test-article", "quote": '
     b'"as a sniper", "start": 94, "end": 105}], "links": [{"type": "corroborates", "claim": '
     b'"claim:a.role"}]}'
 )
@@ -131,6 +131,13 @@ _TO_BIRTH_YEAR = b'{"type": "refines", "claim": "claim:a.birth-year"}'
 
 EXAMPLES: dict[str, Example] = {
     "link-same-evidence": Example("claims.jsonl", append=_LINKED_ROLE),
+    "link-same-claimant": Example(
+        "claims.jsonl",
+        replace=(
+            _AGE_END,
+            _AGE_END + b', "links": [{"type": "corroborates", "claim": "claim:a.birth-year"}]',
+        ),
+    ),
     "link-duplicated": Example(
         "claims.jsonl",
         replace=(

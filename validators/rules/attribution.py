@@ -3,7 +3,8 @@
 A claim is one proposition asserted by one claimant; each evidence item is one article's report
 that this claimant asserted it.  An article's own voice is a claim whose claimant is the source.
 These rules catch the ways that convention breaks and a count goes wrong: two linked claims
-resting on one quoted span (one report counted twice), a pair of claims linked twice, a source
+resting on one quoted span (one report counted twice), a pair of claims linked twice, one
+claimant's claims linked as corroborating each other (one claim split in two), a source
 credited with another source's words, and an article's reporting verb ("said", "according
 to") left out of a claim filed in the article's own voice.  That a claimant can assert at all
 (a person, group, organization, unit, country, media outlet or source; never a place, document
@@ -80,10 +81,22 @@ LINKED_TWICE = RuleCode(
     "Keep one link between the two claims, on either of them, with the kind that holds.",
 )
 
+ONE_CLAIMANT = RuleCode(
+    "link-same-claimant",
+    "error",
+    "Two claims of one claimant are linked as corroborating",
+    "`corroborates` joins claims that state one proposition, and one claimant stating one "
+    "proposition is one claim, with an evidence item for each article that reports it. Two "
+    "claims of the same claimant linked as corroborating are either that one claim split in "
+    "two, or two different propositions counted as agreement by `Dataset.support`.",
+    "If they state the same thing, merge them: move the evidence into one claim and retract "
+    "the other with `superseded_by`. If they differ, link them as `refines`, or not at all.",
+)
+
 Span = tuple[str, int, int]
 
 
-@rule(SAME_SPAN, SOURCE_VOICE, HEDGE, MENTION, LINKED_TWICE)
+@rule(SAME_SPAN, SOURCE_VOICE, HEDGE, MENTION, LINKED_TWICE, ONE_CLAIMANT)
 class Attribution(Check):
     """Claims (and, for mentions, events).  Spans and links are kept per claim (a few integers
     each) and compared once every claim is read, since a link may point forward."""
@@ -93,7 +106,8 @@ class Attribution(Check):
     def __init__(self, index: Index, config: Config) -> None:
         super().__init__(index, config)
         self.spans: dict[str, list[Span]] = {}
-        self.links: list[tuple[Spot, str, str, int]] = []
+        self.claimants: dict[str, str] = {}
+        self.links: list[tuple[Spot, str, str, int, str]] = []
 
     def see(self, located: Located, out: list[Issue]) -> None:
         claim = located.record
@@ -105,8 +119,9 @@ class Attribution(Check):
         self.spans.setdefault(
             claim.id, [span for item in claim.evidence if (span := self._span(item))]
         )
+        self.claimants.setdefault(claim.id, claim.claimed_by)
         for number, link in enumerate(claim.links):
-            self.links.append((spot(located), claim.id, link.claim, number))
+            self.links.append((spot(located), claim.id, link.claim, number, link.type))
         if self.index.type(claim.claimed_by) == "source":  # sources are read before claims
             _check_own_voice(located, out)
 
@@ -121,7 +136,17 @@ class Attribution(Check):
 
     def finish(self, out: list[Issue]) -> None:
         first_link: dict[frozenset[str], str] = {}
-        for where, own, other, number in self.links:
+        for where, own, other, number, kind in self.links:
+            claimant = self.claimants.get(own)
+            if kind == "corroborates" and claimant == self.claimants.get(other):
+                out.append(
+                    issue_at(
+                        where,
+                        "link-same-claimant",
+                        f"{own} and {other} are both claimed by {claimant}",
+                        pointer=f"/links/{number}",
+                    )
+                )
             pair = frozenset((own, other))
             if pair in first_link:
                 out.append(
