@@ -25,15 +25,15 @@ def test_members_adds_the_groups_claims_marked_with_the_group(
 
 
 def test_groups_are_found_through_nested_groups(dataset: kursk_pows.Dataset) -> None:
-    assert dataset._groups_of("country:ukraine") == [
+    assert dataset.groups_of("country:ukraine") == [
         "group:kyiv-and-western-intelligence",
         "group:ukraine-united-states-south-korea",
     ]
     # western intelligence is a member of a group, not of one that contains Ukraine
-    assert dataset._groups_of("group:western-intelligence") == [
+    assert dataset.groups_of("group:western-intelligence") == [
         "group:kyiv-and-western-intelligence"
     ]
-    assert dataset._groups_of("person:andriy-sybiga") == []
+    assert dataset.groups_of("person:andriy-sybiga") == []
 
 
 def test_claims_by_and_in_match_a_scan(dataset: kursk_pows.Dataset) -> None:

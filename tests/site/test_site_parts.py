@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from types import SimpleNamespace
 from typing import Any
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kursk_pows.site import web_address
-from kursk_pows.site.article import visible
+from kursk_pows.site.article import SHOWN_KEYS, article_body, visible
 from kursk_pows.site.search import embedded_json
 from kursk_pows.site.slugs import MAX_LENGTH, Slugs
 from kursk_pows.site.timeline import LEFT, RIGHT, axis, detail_window
@@ -127,3 +128,19 @@ def test_the_detail_axis_shows_only_the_last_weeks_and_opens_what_reaches_past_t
     assert detail.bars[0].open_start
     assert detail.bars[0].open_end
     assert detail_window([late]) is None
+
+
+def _span(key: str, start: int, end: int) -> Any:
+    return SimpleNamespace(key=key, start=start, end=end, record=f"claim:{key}")
+
+
+def test_nested_quotes_name_a_bounded_number_of_records_per_run() -> None:
+    text = "x" * 400
+    depth = SHOWN_KEYS * 3
+    spans = [_span(f"ev-{n}", n, len(text) - n) for n in range(depth)]
+    body = str(article_body(text, spans, [], set()))
+    runs = re.findall(r'data-ev="([^"]*)"(?: data-more="(\d+)")?', body)
+    covering = [*range(1, depth + 1), *range(depth - 1, 0, -1)]  # nested: up, then down
+    assert [len(keys.split()) + int(more or 0) for keys, more in runs] == covering
+    assert [len(keys.split()) for keys, _ in runs] == [min(n, SHOWN_KEYS) for n in covering]
+    assert body.count('class="anchor"') == depth

@@ -135,21 +135,33 @@ class Dataset:
         if not members:
             return list(by_subject.get(subject_id, ()))
         found = [ClaimAbout(c, None) for c in by_subject.get(subject_id, ())]
-        for group in self._groups_of(subject_id):
+        for group in self.groups_of(subject_id):
             found.extend(ClaimAbout(c, group) for c in by_subject.get(group, ()))
         return found
 
-    def _groups_of(self, entity_id: str) -> list[str]:
-        """The groups containing ``entity_id``, nested groups included, sorted by id."""
+    def groups_of(self, entity_id: str) -> list[str]:
+        """The groups containing ``entity_id``, directly or through nested groups, by id."""
+        member_of = self._member_of()
         found: set[str] = set()
         todo = [entity_id]
         while todo:
-            member = todo.pop()
-            for group in self.entities.values():
-                if member in group.members and group.id not in found:
-                    found.add(group.id)
-                    todo.append(group.id)
+            for group in member_of.get(todo.pop(), ()):
+                if group not in found:
+                    found.add(group)
+                    todo.append(group)
         return sorted(found)
+
+    def _member_of(self) -> Mapping[str, tuple[str, ...]]:
+        """Each entity's groups (those listing it as a member directly), sorted by id."""
+        cached = self.__dict__.get("_member_index")
+        if cached is None:
+            grouped: dict[str, set[str]] = defaultdict(set)
+            for group in self.entities.values():
+                for member in group.members:
+                    grouped[member].add(group.id)
+            cached = {k: tuple(sorted(v)) for k, v in grouped.items()}
+            object.__setattr__(self, "_member_index", cached)
+        return cached
 
     def claims_by(self, claimant_id: str) -> list[Claim]:
         """Claims whose original asserter (``claimed_by``) is ``claimant_id``, by claim id."""

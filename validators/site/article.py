@@ -1,8 +1,8 @@
 """An article's text as HTML, with every evidence span and excluded sentence marked.
 
 The text is cut into segments (:mod:`.highlight`).  A segment under evidence is a link to the
-first record it supports and lists all of them in ``data-ev`` (a run of white space only is
-a ``<span>``, since a link needs visible text); an empty ``span-…`` anchor marks
+first record it supports and lists them in ``data-ev`` (at most :data:`SHOWN_KEYS`; a run of
+white space only is a ``<span>``, since a link needs visible text); an empty ``span-…`` anchor marks
 where each evidence item starts, so records can link back to it.  Excluded sentences are wrapped
 in ``<span class="excluded">``.  Everything from the data is escaped, and control and bidi
 characters are shown as escapes.
@@ -34,6 +34,12 @@ class Excluded:
     reason: str
 
 
+SHOWN_KEYS = 32
+"""At most this many records are named on one highlighted run; the rest are counted in
+``data-more`` (all are listed below the text), so that deeply nested quotes cannot make the
+page grow with the square of their number."""
+
+
 def visible(text: str) -> str:
     """``text`` with controls and bidi characters written as escapes, line breaks kept."""
     return "\n".join(printable(line) for line in text.split("\n"))
@@ -60,11 +66,13 @@ def article_body(
         evidence = [k for k in segment.keys if k not in reasons]
         if evidence:
             kind = "hl gone" if all(k in struck for k in evidence) else "hl"
-            keys = " ".join(evidence)
+            keys = f'data-ev="{" ".join(evidence[:SHOWN_KEYS])}"'
+            if len(evidence) > SHOWN_KEYS:
+                keys += f' data-more="{len(evidence) - SHOWN_KEYS}"'
             if piece.strip():
-                piece = f'<a class="{kind}" href="#{evidence[0]}" data-ev="{keys}">{piece}</a>'
+                piece = f'<a class="{kind}" href="#{evidence[0]}" {keys}>{piece}</a>'
             else:  # a link needs visible text: white space between quotes stays a plain mark
-                piece = f'<span class="{kind}" data-ev="{keys}">{piece}</span>'
+                piece = f'<span class="{kind}" {keys}>{piece}</span>'
 
         for key in (k for k in segment.keys if k in reasons):
             piece = f'<span class="excluded" data-x="{key}">{piece}</span>'

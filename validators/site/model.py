@@ -52,6 +52,15 @@ class Site:
                 self.kinds.setdefault(record_id, kind)
         self.slugs = Slugs(self.kinds)
         self.spans = self._number_spans()
+        self._events_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for event in dataset.events.values():
+            for participant in event.participants:
+                self._events_of[participant.entity].append((event.id, participant.role))
+            if event.place is not None:
+                self._events_of[event.place].append((event.id, "place"))
+        self._made_by: dict[str, list[Claim]] = defaultdict(list)
+        for claim in dataset.claims.values():
+            self._made_by[claim.claimed_by].append(claim)
         self.span_of = {(s.record, s.position): s for spans in self.spans.values() for s in spans}
 
     def _number_spans(self) -> dict[str, list[Span]]:
@@ -133,10 +142,6 @@ class Site:
 
     # --- what a subject's page lists ---
 
-    def groups_of(self, entity_id: str) -> list[str]:
-        """The groups that list ``entity_id`` as a member, by id."""
-        return sorted(g.id for g in self.dataset.entities.values() if entity_id in g.members)
-
     def claims_by_predicate(self, subject_id: str) -> list[tuple[str, list[ClaimAbout]]]:
         """Claims about a subject and the groups it belongs to, grouped by predicate label."""
         grouped: dict[str, list[ClaimAbout]] = defaultdict(list)
@@ -146,12 +151,11 @@ class Site:
 
     def events_of(self, entity_id: str) -> list[tuple[str, str]]:
         """The events an entity takes part in or that happen there, with its role."""
-        found = []
-        for event in self.dataset.events.values():
-            found += [(event.id, p.role) for p in event.participants if p.entity == entity_id]
-            if event.place == entity_id:
-                found.append((event.id, "place"))
-        return found
+        return self._events_of.get(entity_id, [])
+
+    def claims_made_by(self, claimant_id: str) -> list[Claim]:
+        """The claims ``claimant_id`` asserts, by id."""
+        return self._made_by.get(claimant_id, [])
 
     def undated(self) -> list[Event]:
         """Events with no date bound, by id."""

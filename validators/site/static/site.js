@@ -10,7 +10,7 @@
   var panel = document.getElementById("panel");
   if (panel) {
     var body = panel.querySelector(".panel-body");
-    var showRecords = function (keys) {
+    var showRecords = function (keys, more) {
       clear(body);
       keys.forEach(function (key) {
         var record = document.getElementById(key);
@@ -20,13 +20,20 @@
           body.appendChild(copy);
         }
       });
+      if (more) {
+        var note = document.createElement("p");
+        note.textContent = "and " + more + " more records cover these words; " +
+          "all are listed below the text.";
+        body.appendChild(note);
+      }
       panel.hidden = false;
       panel.focus();
     };
     document.querySelectorAll("a.hl").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        showRecords((link.getAttribute("data-ev") || "").split(" "));
+        showRecords((link.getAttribute("data-ev") || "").split(" "),
+          link.getAttribute("data-more"));
       });
     });
     panel.querySelector(".close").addEventListener("click", function () {
