@@ -12,16 +12,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kursk_pows
-from kursk_pows.analysis.support import SEEN_FROM_TARGET, link_index, support
+from kursk_pows.analysis.support import SEEN_FROM_TARGET, link_index, support, support_rows
 from kursk_pows.reading.locations import bundled
 
 IDS = [f"claim:c{n}" for n in range(5)]
 SOURCES = ["source:a", "source:b", "source:c"]
 
 
-def _claim(claim_id: str, claimant: str, sources: list[str], links: list[tuple[str, str]]) -> Any:
+def _claim(
+    claim_id: str,
+    claimant: str,
+    sources: list[str],
+    links: list[tuple[str, str]],
+    status: str = "active",
+) -> Any:
     return SimpleNamespace(
         id=claim_id,
+        status=status,
         claimed_by=claimant,
         evidence=[SimpleNamespace(source=s) for s in sources],
         links=[SimpleNamespace(type=t, claim=c, note=None) for t, c in links],
@@ -30,8 +37,8 @@ def _claim(claim_id: str, claimant: str, sources: list[str], links: list[tuple[s
 
 claim_sets = st.builds(
     lambda rows: {
-        cid: _claim(cid, claimant, sources, links)
-        for cid, (claimant, sources, links) in zip(IDS, rows, strict=False)
+        cid: _claim(cid, claimant, sources, links, status)
+        for cid, (claimant, sources, links, status) in zip(IDS, rows, strict=False)
     },
     st.lists(
         st.tuples(
@@ -41,6 +48,7 @@ claim_sets = st.builds(
                 st.tuples(st.sampled_from(sorted(SEEN_FROM_TARGET)), st.sampled_from(IDS)),
                 max_size=3,
             ),
+            st.sampled_from(["active", "active", "retracted"]),
         ),
         min_size=1,
         max_size=5,
@@ -61,7 +69,8 @@ def test_every_stored_link_is_seen_from_both_ends(claims: dict[str, Any]) -> Non
 
 
 def _corroboration_groups(claims: dict[str, Any]) -> dict[str, set[str]]:
-    """Each claim's group of claims joined by corroborates links (union-find)."""
+    """Each claim's group of claims joined by corroborates links between active claims
+    (union-find); a retracted claim is a group of its own."""
     parent = {claim_id: claim_id for claim_id in claims}
 
     def root(claim_id: str) -> str:
@@ -69,9 +78,10 @@ def _corroboration_groups(claims: dict[str, Any]) -> dict[str, set[str]]:
             claim_id = parent[claim_id]
         return claim_id
 
+    active = {c.id for c in claims.values() if c.status == "active"}
     for claim in claims.values():
         for link in claim.links:
-            if link.type == "corroborates" and link.claim in claims:
+            if link.type == "corroborates" and {claim.id, link.claim} <= active:
                 parent[root(claim.id)] = root(link.claim)
     return {c: {o for o in claims if root(o) == root(c)} for c in claims}
 
@@ -92,6 +102,35 @@ def test_support_counts_the_articles_of_every_claim_corroborating_along_a_chain(
             (e.source, claims[c].claimed_by) for c in groups[claim_id] for e in claims[c].evidence
         }
         assert set(found.reports) == reports
+        for (source, claimant), supplier in zip(found.reports, found.supplied_by, strict=True):
+            suppliers = sorted(
+                c
+                for c in groups[claim_id]
+                if claims[c].claimed_by == claimant
+                and any(e.source == source for e in claims[c].evidence)
+            )
+            own = claim_id in suppliers
+            assert supplier == (claim_id if own else suppliers[0])
+
+
+@given(claim_sets)
+def test_the_support_table_lists_each_report_once_with_the_claim_giving_it(
+    claims: dict[str, Any],
+) -> None:
+    index = link_index(claims)
+    rows = support_rows(claims, index)
+    keys = [(r["claim"], r["source"], r["claimant"]) for r in rows]
+    assert keys == sorted(set(keys))
+    for claim_id in claims:
+        found = support(claims, index, claim_id)
+        own = [r for r in rows if r["claim"] == claim_id]
+        assert [(r["source"], r["claimant"]) for r in own] == list(found.reports)
+        assert len({r["source"] for r in own}) == found.independent_articles
+        for row in own:
+            assert row["supplied_by"] in (claim_id, *found.corroborating)
+            giver = claims[row["supplied_by"]]
+            assert giver.claimed_by == row["claimant"]
+            assert any(e.source == row["source"] for e in giver.evidence)
 
 
 def test_a_chain_of_corroborations_counts_the_same_from_each_end() -> None:
@@ -106,6 +145,28 @@ def test_a_chain_of_corroborations_counts_the_same_from_each_end() -> None:
         assert support(claims, index, end).articles == ("source:a", "source:b", "source:c")
     assert support(claims, index, "claim:c0").corroborating == ("claim:c1", "claim:c2")
     assert support(claims, index, "claim:c3").corroborating == ()
+
+
+def test_a_retracted_claim_lends_no_evidence_and_borrows_none() -> None:
+    claims = {
+        "claim:c0": _claim("claim:c0", "person:x", ["source:a"], [("corroborates", "claim:c1")]),
+        "claim:c1": _claim(
+            "claim:c1", "org:y", ["source:b"], [("corroborates", "claim:c2")], "retracted"
+        ),
+        "claim:c2": _claim("claim:c2", "org:y", ["source:c"], []),
+    }
+    index = link_index(claims)
+    assert support(claims, index, "claim:c0").articles == ("source:a",)
+    assert support(claims, index, "claim:c1").reports == (("source:b", "org:y"),)
+    assert support(claims, index, "claim:c2").corroborating == ()
+
+
+def test_active_claims_count_alike_with_or_without_the_retracted_ones() -> None:
+    active = kursk_pows.load()
+    every = kursk_pows.load(include_retracted=True)
+    assert set(every.claims) > set(active.claims)
+    for claim_id in active.claims:
+        assert every.support(claim_id) == active.support(claim_id)
 
 
 def test_the_bundled_split_claims_support_each_other_from_two_articles() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +56,16 @@ def test_served_copy_is_licensed_and_described(server: str) -> None:
         time.monotonic() + 60,
     )
     assert len(claims) == len(kursk_pows.load().claims)
+
+
+def test_served_query_counts_independent_articles(server: str) -> None:
+    sql = (
+        "SELECT s.claim, count(DISTINCT s.source) AS articles FROM support s "
+        "JOIN claims c ON c.id = s.claim WHERE c.status = 'active' GROUP BY s.claim"
+    )
+    query = urllib.parse.urlencode({"sql": sql, "_shape": "array", "_size": "max"})
+    found = fetch(f"{server}/kursk-pows.json?{query}", time.monotonic() + 60)
+    active = kursk_pows.load()
+    assert {r["claim"]: r["articles"] for r in found} == {
+        claim_id: active.support(claim_id).independent_articles for claim_id in active.claims
+    }

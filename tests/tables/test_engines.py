@@ -78,6 +78,7 @@ def _python(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     claims = [c for c in dataset.claims.values() if c.status == "active"]
     per_claimant = Counter(c.claimed_by for c in claims)
     multi = sorted(c.id for c in claims if len({e.source for e in c.evidence}) >= 2)
+    independent = sorted(c.id for c in claims if dataset.support(c.id).independent_articles >= 2)
     contradicts = sorted(
         (c.id, link.claim) for c in claims for link in c.links if link.type == "contradicts"
     )
@@ -88,6 +89,7 @@ def _python(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     return {
         "per_claimant": sorted(per_claimant.items()),
         "multi": multi,
+        "independent": independent,
         "contradicts": contradicts,
         "order": [e.id for e in dated],
     }
@@ -100,6 +102,9 @@ def _pandas(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     evidence = dataset.to_pandas("evidence")
     evidence = evidence[evidence["record"].isin(claims["id"])]
     articles = evidence.groupby("record")["source"].nunique()
+    support = dataset.to_pandas("support")
+    support = support[support["claim"].isin(claims["id"])]
+    independent = support.groupby("claim")["source"].nunique()
     links = dataset.to_pandas("links")
     links = links[(links["type"] == "contradicts") & links["claim"].isin(claims["id"])]
     events = dataset.to_pandas("events").dropna(subset=["date_earliest"])
@@ -107,28 +112,36 @@ def _pandas(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     return {
         "per_claimant": sorted((k, int(v)) for k, v in counts.items()),
         "multi": sorted(articles[articles >= 2].index),
+        "independent": sorted(independent[independent >= 2].index),
         "contradicts": sorted(zip(links["claim"], links["target"], strict=True)),
         "order": list(events["id"]),
     }
 
 
-def _polars(dataset: kursk_pows.Dataset) -> dict[str, Any]:
-    claims = dataset.to_polars("claims").filter(pl.col("status") == "active")
-    counts = claims.group_by("claimed_by").len()
-    multi = (
-        dataset.to_polars("evidence")
-        .filter(pl.col("record").is_in(claims["id"].implode()))
-        .group_by("record")
+def _two_articles_or_more(frame: pl.DataFrame, claim: str, claims: pl.DataFrame) -> list[str]:
+    """The claims (in column ``claim`` of ``frame``) with two or more distinct sources."""
+    counted = (
+        frame.filter(pl.col(claim).is_in(claims["id"].implode()))
+        .group_by(claim)
         .agg(pl.col("source").n_unique().alias("n"))
         .filter(pl.col("n") >= 2)
     )
+    return sorted(counted[claim])
+
+
+def _polars(dataset: kursk_pows.Dataset) -> dict[str, Any]:
+    claims = dataset.to_polars("claims").filter(pl.col("status") == "active")
+    counts = claims.group_by("claimed_by").len()
+    multi = _two_articles_or_more(dataset.to_polars("evidence"), "record", claims)
+    independent = _two_articles_or_more(dataset.to_polars("support"), "claim", claims)
     links = dataset.to_polars("links").filter(
         (pl.col("type") == "contradicts") & pl.col("claim").is_in(claims["id"].implode())
     )
     events = dataset.to_polars("events").drop_nulls("date_earliest").sort("date_earliest", "id")
     return {
         "per_claimant": sorted(counts.iter_rows()),
-        "multi": sorted(multi["record"]),
+        "multi": multi,
+        "independent": independent,
         "contradicts": sorted(links.select("claim", "target").iter_rows()),
         "order": list(events["id"]),
     }
@@ -140,6 +153,9 @@ QUERIES = {
     "multi": "SELECT e.record FROM evidence e JOIN claims c ON c.id = e.record "
     "WHERE c.status = 'active' GROUP BY e.record HAVING count(DISTINCT e.source) >= 2 "
     "ORDER BY e.record",
+    "independent": "SELECT s.claim FROM support s JOIN claims c ON c.id = s.claim "
+    "WHERE c.status = 'active' GROUP BY s.claim HAVING count(DISTINCT s.source) >= 2 "
+    "ORDER BY s.claim",
     "contradicts": "SELECT l.claim, l.target FROM links l JOIN claims c ON c.id = l.claim "
     "WHERE c.status = 'active' AND l.type = 'contradicts' ORDER BY 1, 2",
     "order": "SELECT id FROM events WHERE date_earliest IS NOT NULL ORDER BY date_earliest, id",
@@ -147,7 +163,7 @@ QUERIES = {
 
 
 def _answers(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, Any]:
-    single = {"multi", "order"}
+    single = {"multi", "independent", "order"}
     return {k: [r[0] for r in v] if k in single else [tuple(r) for r in v] for k, v in rows.items()}
 
 
@@ -170,6 +186,7 @@ def test_every_engine_gives_the_same_answers(
     expected = _python(dataset)
     assert expected["per_claimant"]
     assert expected["multi"]
+    assert expected["independent"]
     assert expected["order"]
     assert _pandas(dataset) == expected
     assert _polars(dataset) == expected

@@ -24,7 +24,7 @@ from ..reading.stream import Located
 from ..records.compiled import view_types
 from ..records.kinds import KINDS
 from ..rules.engine import no_cyclic_gc, run_rules
-from .support import Link, Support, link_index, support
+from .support import Link, Support, link_index, support, support_rows
 
 if TYPE_CHECKING:
     from ..models import Claim, Entity, Event, Exclusion, Predicate, Record, Source
@@ -86,7 +86,10 @@ class Dataset:
     # --- tables and questions for analysts (kursk_pows.tables does the work) ---
 
     def rows(self, name: str) -> list[dict[str, Any]]:
-        """Table ``name`` as plain dicts, every column in every row (see ``kursk_pows.tables``)."""
+        """Table ``name`` as plain dicts, every column in every row (see ``kursk_pows.tables``).
+
+        ``support`` is derived: each claim's reports as :meth:`support` gives them.
+        """
         from ..tables import rows
 
         records = {
@@ -97,7 +100,7 @@ class Dataset:
             "claim": self.claims,
             "exclusion": self.exclusions,
         }
-        return rows(records, name)
+        return rows(records, name, {"support": lambda: support_rows(self.claims, self._links())})
 
     def to_arrow(self, name: str) -> Any:
         """Table ``name`` as a ``pyarrow.Table`` with its generated schema (extra ``arrow``)."""

@@ -1,4 +1,9 @@
-"""The tables: which records feed each one, its key columns, and its model's columns."""
+"""The tables: which records feed each one, its key columns, and its model's columns.
+
+Most tables are read from one kind of record; a *derived* table (``support``) is computed from
+the records as a whole by the layer that knows how (``Dataset.rows``), and is declared here
+with its columns and keys like any other, so every export and descriptor carries it.
+"""
 
 from __future__ import annotations
 
@@ -17,13 +22,15 @@ class Layout:
 
     With no ``lists`` a table has one row per record; with ``("evidence", "via")`` one row per
     item of each record's evidence items' ``via``.  ``keys`` are the columns naming the parent
-    record and each item's position, in that order.
+    record and each item's position, in that order.  A ``derived`` table reads no record kind:
+    its rows are built by whoever asks for them (see :func:`kursk_pows.tables.rows`).
     """
 
     table: Table
     kinds: tuple[str, ...]
     lists: tuple[str, ...] = ()
     keys: tuple[Column, ...] = ()
+    derived: bool = False
 
 
 def _key(name: str, description: str) -> Column:
@@ -75,6 +82,57 @@ def _record(
 ) -> Layout:
     table = Table(name, description, tuple(model_columns(model, skip=skip)), ("id",), foreign)
     return Layout(table, (kind,))
+
+
+def _derived(
+    name: str,
+    description: str,
+    columns: tuple[Column, ...],
+    primary_key: tuple[str, ...],
+    foreign: tuple[tuple[str, str, str], ...],
+) -> Layout:
+    """A table computed from the whole dataset rather than read from one kind of record."""
+    return Layout(Table(name, description, columns, primary_key, foreign), (), derived=True)
+
+
+SUPPORT_DESCRIPTION = (
+    "The reports behind each claim, as Dataset.support and DATASHEET.md count them: one row "
+    "per distinct (source, claimant) pair among the claim's own evidence and that of the "
+    "claims corroborating it, directly or along a chain of corroborates links. Every claim "
+    "has rows. A retracted claim joins no chain: its rows are its own evidence's reports, and "
+    "it supplies none to other claims. The independent articles behind a claim are its "
+    "distinct sources here (DATASHEET.md counts the active claims)."
+)
+
+
+def _support() -> Layout:
+    return _derived(
+        "support",
+        SUPPORT_DESCRIPTION,
+        (
+            _key("claim", "The claim's id."),
+            _key("source", "An article reporting the claim or a claim corroborating it."),
+            _key(
+                "claimant",
+                "Who that article reports as asserting it: the claimed_by of the claim "
+                "whose evidence it is.",
+            ),
+            Column(
+                "supplied_by",
+                "string",
+                "The claim whose evidence gives this report: the claim itself when its own "
+                "evidence does, else the first corroborating claim (by id) that does.",
+                (),
+                "",
+            ),
+        ),
+        ("claim", "source", "claimant"),
+        (
+            ("claim", "claims", "id"),
+            ("source", "sources", "id"),
+            ("supplied_by", "claims", "id"),
+        ),
+    )
 
 
 @cache
@@ -182,6 +240,7 @@ def layouts() -> dict[str, Layout]:
             {"claim": "target"},
             foreign=(("claim", "claims", "id"), ("target", "claims", "id")),
         ),
+        _support(),
         _record(
             "exclusions",
             "Sentences that state no fact, and why.",

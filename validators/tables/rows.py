@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
 from typing import Any
 
@@ -12,6 +12,9 @@ from .layout import Layout, layouts
 
 Records = Mapping[str, Mapping[str, Any]]
 """Records by kind (``claim``...), each by id."""
+
+Build = Callable[[], Iterable[Mapping[str, Any]]]
+"""Builds the rows of a derived table (each with at least the table's columns)."""
 
 
 def _read(obj: Any, path: tuple[str, ...]) -> Any:
@@ -76,11 +79,23 @@ def _row_maker(layout: Layout) -> Callable[[tuple[Any, ...], Any], dict[str, Any
     return row
 
 
-def rows(records: Records, name: str) -> list[dict[str, Any]]:
-    """The rows of table ``name`` built from ``records`` (records by kind, then by id)."""
+def rows(
+    records: Records, name: str, derived: Mapping[str, Build] | None = None
+) -> list[dict[str, Any]]:
+    """The rows of table ``name`` built from ``records`` (records by kind, then by id).
+
+    A derived table's rows come from its builder in ``derived``, by table name, and are
+    given the table's columns in order; ``ValueError`` when there is none.
+    """
     layout = layouts().get(name)
     if layout is None:
         raise KeyError(f"no table {name!r}; tables: {', '.join(layouts())}")
+    if layout.derived:
+        build = (derived or {}).get(name)
+        if build is None:
+            raise ValueError(f"table {name!r} is derived from the whole dataset: use Dataset.rows")
+        names = layout.table.names
+        return [{column: row[column] for column in names} for row in build()]
     make = _row_maker(layout)
     found: list[dict[str, Any]] = []
     for kind in layout.kinds:  # in id order: kinds are listed by their ids' prefixes
