@@ -209,7 +209,7 @@ class Generator:
             "evidence": evidence,
         }
         if n % 10 == 9:
-            record["links"] = [{"type": "corroborates", "claim": f"claim:c{n - 1:08d}"}]
+            record["links"] = [{"type": "refines", "claim": f"claim:c{n - 1:08d}"}]
         return record
 
     def inject(self, claims: list[Record]) -> None:
