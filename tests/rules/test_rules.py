@@ -255,6 +255,17 @@ case("mention in the quote, identified")(_mention(mention="born", identification
 case("mention not in the quote", MENTIONED)(_mention(mention="the other", identification="x"))
 case("mention without identification", MENTIONED)(_mention(mention="born"))
 case("identification without mention", MENTIONED)(_mention(identification="by reading 003"))
+case("speaker mention in the quote, identified")(
+    _mention(speaker_mention="born", speaker_identification="the next sentence")
+)
+case("speaker mention not in the quote", MENTIONED)(
+    _mention(speaker_mention="One soldier", speaker_identification="x")
+)
+case("speaker mention without identification", MENTIONED)(_mention(speaker_mention="born"))
+case("speaker identification without mention", MENTIONED)(_mention(speaker_identification="x"))
+case("both mentions wrong", MENTIONED, MENTIONED)(
+    _mention(mention="the other", identification="x", speaker_mention="born")
+)
 
 
 def _other_source(spec: DatasetSpec, text: str) -> None:

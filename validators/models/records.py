@@ -88,7 +88,9 @@ class Evidence(Record):
     in the quote; reports of one fact can hedge differently.  When the quote does not name the
     subject, ``mention`` holds its own words for it ("the other", "one"), which must occur in the
     quote, and ``identification`` says how that mention was identified with the subject: which
-    words of which articles the identification rests on.  The two go together.  ``date_words``
+    words of which articles the identification rests on.  The two go together.  When the quote
+    does not name the claimant either ("One soldier revealed ..."), ``speaker_mention`` and
+    ``speaker_identification`` do the same for him.  ``date_words``
     are the words of the quote that state the record's date ("on January 9"), so that the
     articles giving an event's date, and their wording, can be listed.
     """
@@ -101,6 +103,8 @@ class Evidence(Record):
     hedge: NonEmptyText | None = None
     mention: NonEmptyText | None = None
     identification: NonEmptyText | None = None
+    speaker_mention: NonEmptyText | None = None
+    speaker_identification: NonEmptyText | None = None
     date_words: NonEmptyText | None = None
 
 

@@ -59,8 +59,9 @@ Cite as: *kursk-pows dataset, version {version}*.
   publishers but one URL are unknown from the texts and recorded as intervals or `null`.
 - Where an article does not say which prisoner a fact is about, the claim is about the pair (a
   group), or the evidence records the article's words for the man (`mention`) and the basis of
-  the identification (`identification`). When it is the speaker that is not named ("one
-  prisoner"), there is no field for it: the basis is in the claim's `note`.
+  the identification (`identification`); an unnamed speaker ("One soldier") identified by
+  inference has `speaker_mention` and `speaker_identification`, and one that no text identifies
+  ("one prisoner") is filed under the pair.
 - The attribution review of 2026-12 re-read every record, one reviewer per article and one
   across articles; docs/reviews/2026-12-attribution.md says what was done with each finding and
   what is left. Count independent confirmations with `Dataset.support`.

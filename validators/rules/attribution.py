@@ -63,12 +63,15 @@ MENTION = RuleCode(
     "error",
     "An evidence mention is not in its quote, or lacks its identification",
     "When a quote does not name the claim's subject, `mention` records the quote's own words for "
-    'it ("the other") and `identification` says how they were identified with the subject. '
-    "The mention must occur in the quote, and each of the two needs the other: an "
-    "identification made by inference is data, not a note.",
-    "Copy the words for the subject from the quote into `mention`, and state the basis in "
-    "`identification` (or remove both when the quote names the subject).",
+    'it ("the other") and `identification` says how they were identified with the subject; '
+    "`speaker_mention` and `speaker_identification` do the same for a claimant the quote does "
+    'not name ("One soldier"). A mention must occur in the quote, and each field of a pair '
+    "needs the other: an identification made by inference is data, not a note.",
+    "Copy the words for the subject (or the speaker) from the quote into the mention, and state "
+    "the basis in its identification (or remove both when the quote names them).",
 )
+
+MENTION_PAIRS = (("mention", "identification"), ("speaker_mention", "speaker_identification"))
 
 LINKED_TWICE = RuleCode(
     "link-duplicated",
@@ -206,16 +209,25 @@ def _check_own_voice(located: Located, out: list[Issue]) -> None:
 
 def _check_mentions(located: Located, out: list[Issue]) -> None:
     for number, item in enumerate(located.record.evidence):
-        if item.mention is None and item.identification is None:
-            continue
-        if item.mention is None:
-            problem, field = "an identification without the mention it identifies", "identification"
-        elif item.identification is None:
-            problem, field = f"mention {item.mention!r} without its identification", "mention"
-        elif item.mention not in item.quote:
-            problem, field = f"mention {item.mention!r} does not occur in the quote", "mention"
-        else:
-            continue
-        out.append(
-            issue_at(located, "mention-invalid", problem, pointer=f"/evidence/{number}/{field}")
-        )
+        for mention_field, basis_field in MENTION_PAIRS:
+            found = mention_problem(item, mention_field, basis_field)
+            if found is not None:
+                problem, field = found
+                pointer = f"/evidence/{number}/{field}"
+                out.append(issue_at(located, "mention-invalid", problem, pointer=pointer))
+
+
+def mention_problem(item: Evidence, mention_field: str, basis_field: str) -> tuple[str, str] | None:
+    """What is wrong with one mention and its identification, and in which field; ``None``
+    when both are absent or both are right."""
+    mention: str | None = getattr(item, mention_field)
+    basis: str | None = getattr(item, basis_field)
+    if mention is None and basis is None:
+        return None
+    if mention is None:
+        return f"{basis_field} without the {mention_field} it identifies", basis_field
+    if basis is None:
+        return f"{mention_field} {mention!r} without its {basis_field}", mention_field
+    if mention not in item.quote:
+        return f"{mention_field} {mention!r} does not occur in the quote", mention_field
+    return None
