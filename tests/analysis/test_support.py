@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -235,3 +236,58 @@ def test_another_articles_evidence_put_back_under_an_own_voice_is_caught(tmp_pat
         ("claimant-source-evidence", "claim:sbu-video-release.shows"),
         ("link-same-evidence", "claim:sbu-video-release.shows-footage-and-photographs"),
     ]
+
+
+def _link_to(target: str, kind: str = "corroborates") -> Any:
+    return lambda r: r.setdefault("links", []).append({"type": kind, "claim": target})
+
+
+def _drop_hedge(record: dict[str, Any]) -> None:
+    for item in record["evidence"]:
+        item.pop("hedge", None)
+
+
+PUT_BACK = {
+    "issue 12, class 4: the NIS's statement counted as confirming what it states": (
+        "claim:nis.statement-initially-believed-training",
+        _link_to("claim:captured-soldiers.belief-training-nis"),
+        [("link-same-evidence", "claim:nis.statement-initially-believed-training")],
+    ),
+    "issue 12, class 4: Putin's denial counted as confirming the Kremlin's": (
+        "claim:north-korean-forces-in-russia.combat-involvement-putin-denial",
+        _link_to("claim:north-korean-forces-in-russia.combat-involvement-kremlin-denial"),
+        [
+            (
+                "link-same-evidence",
+                "claim:north-korean-forces-in-russia.combat-involvement-putin-denial",
+            )
+        ],
+    ),
+    "class 7: 000's 'reportedly' dropped from its own voice": (
+        "claim:pow-born-1999.injury-jaw-reuters-pap",
+        _drop_hedge,
+        [("attribution-not-recorded", "claim:pow-born-1999.injury-jaw-reuters-pap")],
+    ),
+    "verification: one prisoner's wordings counted as agreeing": (
+        "claim:pow-born-2005.told-going-for-training",
+        lambda r: r.update(
+            links=[{"type": "corroborates", "claim": "claim:pow-born-2005.said-sent-for-training"}]
+        ),
+        [("link-same-claimant", "claim:pow-born-2005.told-going-for-training")],
+    ),
+    "second pass: a pair linked from both ends": (
+        "claim:pow-born-1999.injury-jaw",
+        _link_to("claim:pow-born-1999.injury-jaw-reuters-pap"),
+        [("link-duplicated", "claim:pow-born-1999.injury-jaw-reuters-pap")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("claim_id", "edit", "expected"), PUT_BACK.values(), ids=list(PUT_BACK))
+def test_each_fixed_example_put_back_is_caught(
+    tmp_path: Path, claim_id: str, edit: Any, expected: list[tuple[str, str]]
+) -> None:
+    root = _bundled_copy(tmp_path)
+    _edit_claim(root, claim_id, edit)
+    report = kursk_pows.validate(root)
+    assert [(i.code, i.record) for i in report.issues if i.code not in EDITED] == expected
