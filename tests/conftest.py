@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import kursk_pows
 from factory import DatasetSpec
 
 
@@ -28,6 +29,12 @@ def _schema_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
 def spec() -> DatasetSpec:
     """A fresh, valid minimal dataset specification."""
     return DatasetSpec()
+
+
+@pytest.fixture(scope="session")
+def dataset() -> kursk_pows.Dataset:
+    """The bundled dataset with its retracted records, loaded once (read-only)."""
+    return kursk_pows.load(include_retracted=True)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The dataset with its retracted records, and every format exported from it once."""
+"""Every format exported once from the bundled dataset (``dataset``: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,6 @@ import pytest
 
 import kursk_pows
 from kursk_pows.exports import FORMATS, export
-
-
-@pytest.fixture(scope="session")
-def dataset() -> kursk_pows.Dataset:
-    return kursk_pows.load(include_retracted=True)
 
 
 @pytest.fixture(scope="session")

@@ -65,18 +65,6 @@ def page(browser: Any) -> Iterator[Page]:
     context.close()
 
 
-@pytest.fixture(scope="module")
-def dataset() -> kursk_pows.Dataset:
-    return kursk_pows.load(include_retracted=True)
-
-
-@pytest.fixture(scope="module")
-def built(dataset: kursk_pows.Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browse") / "site"
-    build_site(dataset, out, "9.9.9")
-    return out
-
-
 def _ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
     if path not in cache:
         cache[path] = {a["id"] or "" for _, a in elements(path) if "id" in a}

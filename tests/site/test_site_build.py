@@ -22,18 +22,6 @@ from kursk_pows.tables import tables
 from kursk_pows.tables.extras import ExtraMissing
 
 
-@pytest.fixture(scope="module")
-def dataset() -> kursk_pows.Dataset:
-    return kursk_pows.load(include_retracted=True)
-
-
-@pytest.fixture(scope="module")
-def built(dataset: kursk_pows.Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(dataset, out, "9.9.9")
-    return out
-
-
 def _evidence_per_source(dataset: kursk_pows.Dataset) -> Counter[str]:
     records = [*dataset.claims.values(), *dataset.events.values()]
     return Counter(e.source for record in records for e in record.evidence)

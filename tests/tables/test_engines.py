@@ -35,11 +35,6 @@ DUCKDB = {
 
 
 @pytest.fixture(scope="module")
-def dataset() -> kursk_pows.Dataset:
-    return kursk_pows.load(include_retracted=True)
-
-
-@pytest.fixture(scope="module")
 def parquet(dataset: kursk_pows.Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("export") / "parquet"
     export(dataset, out, "parquet", "0.0.0")

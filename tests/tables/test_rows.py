@@ -11,11 +11,6 @@ import kursk_pows
 from kursk_pows.tables import tables
 
 
-@pytest.fixture(scope="module")
-def dataset() -> kursk_pows.Dataset:
-    return kursk_pows.load(include_retracted=True)
-
-
 def test_every_row_has_every_column(dataset: kursk_pows.Dataset) -> None:
     for table in tables():
         for row in dataset.rows(table.name):
