@@ -102,10 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     format_option(rules)
     from .cli_export import add_export
 
-    add_export(commands, DEFAULT_PATH)
+    add_export(commands)
     from .cli_site import add_site
 
-    add_site(commands, DEFAULT_PATH)
+    add_site(commands)
     return parser
 
 

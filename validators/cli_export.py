@@ -8,11 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .cli_common import DEFAULT_PATH
+
 if TYPE_CHECKING:
     from .analysis.dataset import Dataset
 
 
-def add_export(commands: Any, path_help: str) -> None:
+def add_export(commands: Any) -> None:
     """Register ``export OUT --format csv|parquet|sqlite|jsonl [--dataset DIR]``."""
     from .exports import FORMATS
 
@@ -28,7 +30,7 @@ def add_export(commands: Any, path_help: str) -> None:
         help="csv or parquet (with datapackage.json and croissant.json), jsonl (with "
         "datapackage.json) or sqlite (with datasette's metadata.json) (default: csv)",
     )
-    export.add_argument("--dataset", help=path_help)
+    export.add_argument("--dataset", help=DEFAULT_PATH)
 
 
 def run_export(args: argparse.Namespace) -> int:

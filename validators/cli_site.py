@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .cli_common import DEFAULT_PATH
 
-def add_site(commands: Any, path_help: str) -> None:
+
+def add_site(commands: Any) -> None:
     """Register ``site OUT [--dataset DIR]``."""
     site = commands.add_parser(
         "site",
@@ -14,7 +16,7 @@ def add_site(commands: Any, path_help: str) -> None:
         "highlighted, entity pages, timeline, disagreements, search (needs kursk-pows[site])",
     )
     site.add_argument("out", help="output directory; must be new or empty")
-    site.add_argument("--dataset", help=path_help)
+    site.add_argument("--dataset", help=DEFAULT_PATH)
 
 
 def run_site(args: argparse.Namespace) -> int:
