@@ -55,6 +55,8 @@ class Generator:
         self.places = max(2, claims // 200)
         self.sources = max(1, claims // 100)
         self.expected: list[tuple[str, str]] = []
+        self.stated: dict[str, tuple[str, str, set[str]]] = {}
+        """Each statement's proposition, its first claim and the claimants stating it."""
 
     def person(self, n: int) -> str:
         return f"person:p{n:07d}"
@@ -104,7 +106,7 @@ class Generator:
             for k, kind in enumerate(kinds):
                 p = person_cursor % self.people
                 person_cursor += 1
-                sentence = f"Sentence {k} of source {s} says that person {p} was seen."
+                sentence = f"Sentence {k} of source {s}: person {p} was seen."
                 sentences.append(sentence)
                 records.append((kind, k, p, sentence))
             text = " ".join(sentences)
@@ -202,15 +204,36 @@ class Generator:
             predicate, value = "service-start-year", {"type": "year", "year": born + 18}
         record = {
             "id": cid,
+            "proposition": self.proposition(cid, subject, predicate, value, sid),
             "subject": subject,
             "predicate": f"predicate:{predicate}",
             "value": value,
             "claimed_by": sid,
             "evidence": evidence,
         }
-        if n % 10 == 9:
-            record["links"] = [{"type": "refines", "claim": f"claim:c{n - 1:08d}"}]
+        links = [f"claim:c{n - 1:08d}"] if n % 10 == 9 else []
+        first = self.stated[self._statement(subject, predicate, value)][1]
+        if record["proposition"] != self.stated[self._statement(subject, predicate, value)][0]:
+            links.append(first)  # the same source states it again: say how the two relate
+        if links:
+            record["links"] = [{"type": "refines", "claim": c} for c in dict.fromkeys(links)]
         return record
+
+    @staticmethod
+    def _statement(subject: str, predicate: str, value: Record) -> str:
+        plain = {k: v for k, v in value.items() if k != "basis"}
+        return json.dumps([subject, predicate, plain], sort_keys=True)
+
+    def proposition(self, cid: str, subject: str, predicate: str, value: Record, by: str) -> str:
+        """The proposition of a claim: the one its statement has, unless its claimant states
+        that already (then one of its own, linked to the first claim as refining it)."""
+        key = self._statement(subject, predicate, value)
+        own = "proposition:" + cid.split(":", 1)[1]
+        found = self.stated.setdefault(key, (own, cid, set()))
+        if by in found[2]:
+            return own
+        found[2].add(by)
+        return found[0]
 
     def inject(self, claims: list[Record]) -> None:
         """Break a share of the claims, one kind of breakage after another."""
@@ -240,11 +263,13 @@ class Generator:
         self.expected.append(("quote-offsets-mismatch", c["id"]))
 
     def _bad_value_type(self, c: Record) -> None:
-        c["value"] = {"type": "boolean", "value": True}
+        c["value"] = {"type": "text-list", "items": [c["id"]]}  # no predicate takes a list
+        c["proposition"] = "proposition:broken-" + c["id"].split(":", 1)[1]  # a statement apart
         self.expected.append(("value-type-mismatch", c["id"]))
 
     def _unknown_predicate(self, c: Record) -> None:
         c["predicate"] = "predicate:unknown"
+        c["proposition"] = "proposition:broken-" + c["id"].split(":", 1)[1]  # a statement apart
         self.expected.append(("predicate-unknown", c["id"]))
 
 

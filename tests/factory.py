@@ -50,6 +50,7 @@ def day(iso: str) -> Record:
 def claim(cid: str, subject: str, pred: str, value: Record, quote: str, **extra: Any) -> Record:
     return {
         "id": cid,
+        "proposition": "proposition:" + cid.split(":", 1)[1],
         "subject": subject,
         "predicate": f"predicate:{pred}",
         "value": value,

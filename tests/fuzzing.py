@@ -164,7 +164,7 @@ WORDS = [  # literals the models know, so that changed records often still pass 
     "country",
     "event",
     "contradicts",
-    "corroborates",
+    "refines",
 ]
 DATES = ["0001-01-01", "1999-12-31", "2024-02-29", "2025-01-09", "2025-02-29", "9999-12-31"]
 NUMBERS = [0, -1, 1, 200, 201, 1999, 2016, 9999, 10_000, 2**53, -(2**53), 0.5, 1e300]

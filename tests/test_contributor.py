@@ -12,7 +12,8 @@ from pathlib import Path
 from checkouts import active_count, copy_checkout, next_minor, record_count
 
 CLAIM = (
-    '{"id": "claim:andriy-sybiga.communication-social-media", "subject": "person:andriy-sybiga",'
+    '{"id": "claim:andriy-sybiga.communication-social-media", "proposition":'
+    ' "proposition:andriy-sybiga.communication-social-media", "subject": "person:andriy-sybiga",'
     ' "predicate": "predicate:communication-method", "value": {"type": "text", "text": "social'
     ' media"}, "claimed_by": "source:rare-glimpse-pyongyang-participation", "evidence":'
     ' [{"source": "source:rare-glimpse-pyongyang-participation", "quote": "Andriy Sybiga, wrote'

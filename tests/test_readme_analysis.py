@@ -47,7 +47,15 @@ def test_analysis_examples_run(
     repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocks = _blocks((repo_root / "README.md").read_text(encoding="utf-8"))
-    assert [kind for kind, _ in blocks] == ["python", "python", "sh", "python", "python", "sh"]
+    assert [kind for kind, _ in blocks] == [
+        "python",
+        "python",
+        "sh",
+        "python",
+        "python",
+        "python",
+        "sh",
+    ]
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {}
     served = 0

@@ -58,14 +58,16 @@ def test_served_copy_is_licensed_and_described(server: str) -> None:
     assert len(claims) == len(kursk_pows.load().claims)
 
 
-def test_served_query_counts_independent_articles(server: str) -> None:
+def test_served_query_counts_the_articles_of_each_proposition(server: str) -> None:
     sql = (
-        "SELECT s.claim, count(DISTINCT s.source) AS articles FROM support s "
-        "JOIN claims c ON c.id = s.claim WHERE c.status = 'active' GROUP BY s.claim"
+        "SELECT s.proposition, count(DISTINCT s.source) AS articles, "
+        "count(DISTINCT s.claimant) AS origins FROM support s JOIN propositions p "
+        "ON p.id = s.proposition WHERE p.status = 'active' GROUP BY s.proposition"
     )
     query = urllib.parse.urlencode({"sql": sql, "_shape": "array", "_size": "max"})
     found = fetch(f"{server}/kursk-pows.json?{query}", time.monotonic() + 60)
     active = kursk_pows.load()
-    assert {r["claim"]: r["articles"] for r in found} == {
-        claim_id: active.support(claim_id).independent_articles for claim_id in active.claims
+    assert {r["proposition"]: (r["articles"], r["origins"]) for r in found} == {
+        pid: (len(active.support(pid).articles), len(active.support(pid).origins))
+        for pid in active.propositions
     }

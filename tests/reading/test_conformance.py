@@ -122,7 +122,7 @@ I_VERDICTS: dict[str, str] = {
     "i_structure_UTF-8_BOM_empty_object.json": "json-invalid",
 }
 I_BOM_WHOLE: Flat = [
-    *[("field-missing", "error", CLAIMS, 1, None)] * 6,  # {} lacks every required claim field
+    *[("field-missing", "error", CLAIMS, 1, None)] * 7,  # {} lacks every required claim field
     ("file-bom", "warning", CLAIMS, 1, None),
 ]
 

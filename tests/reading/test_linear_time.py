@@ -26,6 +26,7 @@ from kursk_pows.reports.escaping import printable
 from kursk_pows.rules import quotes
 from kursk_pows.rules.attribution import REPORTING
 from kursk_pows.rules.ids import SLUG
+from kursk_pows.rules.propositions import SPEAKING
 
 LINEAR_BOUND = 24.0
 """Growth allowed over 8 times the input: linear is about 8, quadratic 64."""
@@ -78,6 +79,7 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
     "iso date": (_ISO_DATE.fullmatch, lambda n: "1" * n, 20000),
     "escaping for output": (printable, lambda n: "\n\u202e\x1b[" * n, 5000),
     "reporting words": (REPORTING.search, lambda n: "according t sai claime " * n, 5000),
+    "speaking words": (SPEAKING.search, lambda n: "according t sai prais wrot " * n, 5000),
     "word starts": (
         lambda text: sum(1 for _ in quotes._WORD_START.finditer(text)),
         lambda n: "a " * n,
@@ -110,6 +112,7 @@ def test_every_regular_expression_of_the_package_is_timed_here() -> None:
         "SLUG",
         "_UNSAFE",
         "REPORTING",
+        "SPEAKING",
     }
     timed |= {"_WORD_START"}
     internal = {"_REF_SUFFIX", "_DECLARED_VERSION"}  # read pydantic's own data, not a dataset's

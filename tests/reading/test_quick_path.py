@@ -29,6 +29,7 @@ def _number_range_lines(root: Path, value: dict[str, Any], quoted: dict[str, Any
     )
     record = {
         "id": "claim:z.big",
+        "proposition": "proposition:z.big",
         "subject": subject,
         "predicate": f"predicate:{predicate}",
         "value": value,
@@ -65,6 +66,7 @@ def test_numbers_exact_accepts_the_limit_and_refuses_beyond() -> None:
         return Claim.model_validate(
             {
                 "id": "claim:x",
+                "proposition": "proposition:x",
                 "subject": "country:x",
                 "predicate": "predicate:p",
                 "value": {"type": "quantity", "qualifier": "exact", "nominal": n},

@@ -95,6 +95,7 @@ def test_views_compare_and_hash_as_the_models_do() -> None:
             hash(validate(PREDICATE))
     claim = {
         "id": "claim:c",
+        "proposition": "proposition:c",
         "subject": "person:a",
         "predicate": "predicate:born",
         "value": {"type": "year", "year": 1999},

@@ -91,6 +91,7 @@ def valid_datasets(draw: st.DrawFn) -> DatasetSpec:
             records["claim"].append(
                 {
                     "id": f"claim:p{n}.{name}",
+                    "proposition": f"proposition:p{n}.{name}",
                     "subject": person,
                     "predicate": f"predicate:{name}",
                     "value": value,

@@ -59,6 +59,7 @@ evidence = st.builds(
 claims = st.builds(
     Claim,
     id=slugs,
+    proposition=slugs,
     subject=slugs,
     predicate=slugs,
     value=values,
@@ -67,7 +68,7 @@ claims = st.builds(
     links=st.lists(
         st.builds(
             dict,
-            type=st.sampled_from(["corroborates", "contradicts", "refines"]),
+            type=st.sampled_from(["contradicts", "refines"]),
             claim=slugs,
             note=st.none() | texts,
         ),
@@ -152,6 +153,7 @@ def test_strict_values_are_refused(value: object) -> None:
         Claim.model_validate(
             {
                 "id": "claim:x",
+                "proposition": "proposition:x",
                 "subject": "person:a",
                 "predicate": "predicate:p",
                 "value": value,

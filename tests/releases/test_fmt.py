@@ -142,6 +142,7 @@ def test_fmt_check_lists_the_errors_of_an_invalid_record(
     assert capsys.readouterr().err.splitlines() == [
         f"{claims}: not formatted, fix its errors first:",
         "    line 6: not valid JSON: Expecting value at column 8",
+        "    line 5: required field /proposition is missing",
         "    line 5: /subject: Input should be a valid string (got 7)",
         "    line 5: required field /predicate is missing",
         "    line 5: required field /value is missing",

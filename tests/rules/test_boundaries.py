@@ -34,9 +34,10 @@ def _two_values(value_type: str, first: dict[str, Any], second: dict[str, Any]) 
     def change(spec: DatasetSpec) -> None:
         spec.records["predicate"].append(predicate("fact", value_type, ["person"], True))
         for n, value in enumerate((first, second), start=1):
-            spec.records["claim"].append(
-                claim(f"claim:a.fact-{n}", "person:soldier-a", "fact", value, "as a sniper")
-            )
+            made = claim(f"claim:a.fact-{n}", "person:soldier-a", "fact", value, "as a sniper")
+            if n == 2 and second == first:  # one statement by a second claimant: one proposition
+                made.update(proposition="proposition:a.fact-1", claimed_by="person:soldier-b")
+            spec.records["claim"].append(made)
 
     return change
 
@@ -208,9 +209,9 @@ def test_a_needless_exclusion_names_the_lowest_three_covering_records(
     )
     if extra:  # a fourth record, sorting first, covering the same sentence
         value = {"type": "text", "text": "sniper"}
-        spec.records["claim"].append(
-            claim("claim:a.aa-role", "person:soldier-a", "military-role", value, "as a sniper")
-        )
+        made = claim("claim:a.aa-role", "person:soldier-a", "military-role", value, "as a sniper")
+        made.update(proposition="proposition:a.role", claimed_by="person:soldier-b")
+        spec.records["claim"].append(made)
     report = kursk_pows.validate(spec.write(tmp_path / "ds"))
     named = (
         "claim:a.aa-role, claim:a.birth-year, claim:a.role"

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 import kursk_pows
-from factory import SOURCE_ID as SOURCE
 from factory import TEXT, DatasetSpec, claim, day, evidence
 from kursk_pows.config import Config
 from kursk_pows.records.canonical import canonical_data
@@ -155,16 +154,6 @@ def _linked_conflict(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role-2")["evidence"] = [evidence("The first was born")]
 
 
-@case("linked claims on one quoted span", ("link-same-evidence", "claim:a.role-2"))
-def _self_corroboration(spec: DatasetSpec, root: Path) -> None:
-    _second_role(
-        spec,
-        links=[{"type": "corroborates", "claim": "claim:a.role"}],
-        claimed_by="person:soldier-b",  # another claimant: only the shared span is wrong
-    )
-    spec.one("claim:a.role-2")["value"]["text"] = "sniper"
-
-
 def _link(spec: DatasetSpec, owner: str, *targets: str, kind: str = "refines") -> None:
     spec.one(owner)["links"] = [{"type": kind, "claim": target} for target in targets]
 
@@ -180,20 +169,6 @@ def _linked_twice(spec: DatasetSpec, root: Path) -> None:
     _link(spec, "claim:a.age", "claim:a.birth-year", "claim:a.birth-year")
 
 
-@case(
-    "one claimant's two claims linked as corroborating",
-    ("link-same-claimant", "claim:a.age"),
-)
-def _one_claimant_corroborating(spec: DatasetSpec, root: Path) -> None:
-    _link(spec, "claim:a.age", "claim:a.birth-year", kind="corroborates")
-
-
-@case("two claimants' claims linked as corroborating")
-def _two_claimants_corroborating(spec: DatasetSpec, root: Path) -> None:
-    _link(spec, "claim:a.age", "claim:a.birth-year", kind="corroborates")
-    spec.one("claim:a.birth-year")["claimed_by"] = "person:soldier-a"
-
-
 @case("one claimant's two claims linked as refining")
 def _one_claimant_refining(spec: DatasetSpec, root: Path) -> None:
     _link(spec, "claim:a.age", "claim:a.birth-year", kind="refines")
@@ -202,35 +177,6 @@ def _one_claimant_refining(spec: DatasetSpec, root: Path) -> None:
 @case("one claim linked to two others")
 def _linked_to_two(spec: DatasetSpec, root: Path) -> None:
     _link(spec, "claim:a.age", "claim:a.birth-year", "claim:a.role")
-
-
-@case(
-    "linked claims on one quote, no offsets",
-    ("quote-offsets-missing", "claim:a.role"),
-    ("link-same-evidence", "claim:a.role-2"),
-    ("quote-offsets-missing", "claim:a.role-2"),
-)
-def _self_corroboration_unanchored(spec: DatasetSpec, root: Path) -> None:
-    _self_corroboration(spec, root)
-    for record_id in ("claim:a.role", "claim:a.role-2"):
-        spec.one(record_id)["evidence"] = [{"source": SOURCE, "quote": "as a sniper"}]
-
-
-@case("linked claims on adjacent spans, the linking one first")
-def _adjacent_spans(spec: DatasetSpec, root: Path) -> None:
-    _second_role(
-        spec,
-        links=[{"type": "corroborates", "claim": "claim:a.birth-year"}],
-        claimed_by="person:soldier-b",
-    )
-    spec.one("claim:a.role-2")["value"]["text"] = "sniper"
-    spec.one("claim:a.role-2")["evidence"] = [evidence("The first was ")]  # ends where it starts
-
-
-@case("linked claims on adjacent spans, the linking one second")
-def _adjacent_spans_after(spec: DatasetSpec, root: Path) -> None:
-    _adjacent_spans(spec, root)
-    spec.one("claim:a.role-2")["evidence"] = [evidence(" and has served")]  # starts where it ends
 
 
 @case("date words not quoted", ("date-words-not-in-quote", "event:capture"))
@@ -283,6 +229,10 @@ def _captured_in_other_source(spec: DatasetSpec, text: str, claimant: str) -> No
     record = claim("claim:a.captured", "person:soldier-a", "military-role", value, "as a sniper")
     record["claimed_by"] = claimant
     record["evidence"] = [evidence(text, text, source="source:other")]
+    if claimant == "source:test-article":  # claim:a.role's claimant: a proposition of its own
+        record["links"] = [{"type": "refines", "claim": "claim:a.role"}]
+    else:
+        record["proposition"] = "proposition:a.role"
     spec.records["claim"].append(record)
     spec.one("claim:a.role")["value"]["text"] = "captured"
 
@@ -432,7 +382,12 @@ def _field_invalid(spec: DatasetSpec, root: Path) -> None:
 
 
 def test_every_rule_code_has_a_case() -> None:
+    from test_proposition_rules import CASES as PROPOSITION_CASES
+    from test_proposition_rules import SPEAKER_CASES
+
     covered = {code for _, expected in CASES.values() for code, _ in expected}
+    covered |= {code for _, expected in PROPOSITION_CASES.values() for code, _ in expected}
+    covered |= {code for *_, expected in SPEAKER_CASES for code, _ in expected}
     reader = {c.code for c in STRUCTURE_CODES} - {
         "file-missing",
         "field-missing",

@@ -97,9 +97,11 @@ def test_forward_references_are_checked_at_the_end(tmp_path: Path) -> None:
             {"type": "age", "years": 25, "at": day("2025-01-10")},
             "He is 25 years old.",
             links=[
-                {"type": "corroborates", "claim": "claim:z.withdrawn"},
-                {"type": "corroborates", "claim": "exclusion:test-repeat"},
+                {"type": "refines", "claim": "claim:z.withdrawn"},
+                {"type": "refines", "claim": "exclusion:test-repeat"},
             ],
+            proposition="proposition:a.age",  # what claim:a.age states, by another claimant
+            claimed_by="person:soldier-b",
         ),
         claim(
             "claim:z.withdrawn",

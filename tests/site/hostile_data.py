@@ -42,6 +42,7 @@ def hostile_spec() -> DatasetSpec:
     spec.records["claim"].append(
         {
             "id": "claim:a.printed",
+            "proposition": "proposition:a.printed",
             "subject": "person:soldier-a",
             "predicate": "predicate:remark",
             "value": {"type": "text", "text": IMAGE},

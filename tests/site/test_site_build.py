@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile_data import ATTACKS, BIDI, hostile_spec
@@ -169,16 +170,21 @@ def test_the_readme_site_command_builds_the_site(
     assert (tmp_path / "site-out" / "index.html").is_file()
 
 
-def test_each_claim_card_states_its_independent_articles(
+def test_each_claim_card_states_its_articles_and_origins(
     dataset: kursk_pows.Dataset, built: Path
 ) -> None:
     site = Site(dataset)
-    claim = max(dataset.claims.values(), key=lambda c: dataset.support(c.id).independent_articles)
-    backing = dataset.support(claim.id)
+    members: dict[str, list[Any]] = {}
+    for claim in dataset.claims.values():
+        members.setdefault(claim.proposition, []).append(claim)
+
+    def articles(claim: Any) -> set[str]:
+        return {e.source for c in members[claim.proposition] for e in c.evidence}
+
+    claim = max(dataset.claims.values(), key=lambda c: (len(articles(c)), c.id))
+    origins = {c.claimed_by for c in members[claim.proposition]}
     page = (built / str(site.page(claim.id))).read_text(encoding="utf-8")
     card = page.split(f'id="{site.anchor(claim.id)}"', 1)[1].split("</article>", 1)[0]
-    count = len(backing.corroborating)
-    assert (
-        f"{backing.independent_articles} independent articles with the {count} corroborating"
-        in card
-    )
+    assert f"reported in {len(articles(claim))} articles" in card
+    assert f"from {len(origins)} origin" in card
+    assert f"<code>{claim.proposition}</code>" in card

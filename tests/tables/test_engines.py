@@ -73,7 +73,8 @@ def _python(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     claims = [c for c in dataset.claims.values() if c.status == "active"]
     per_claimant = Counter(c.claimed_by for c in claims)
     multi = sorted(c.id for c in claims if len({e.source for e in c.evidence}) >= 2)
-    independent = sorted(c.id for c in claims if dataset.support(c.id).independent_articles >= 2)
+    live = [p.id for p in dataset.propositions.values() if p.status == "active"]
+    two_articles = sorted(p for p in live if len(dataset.support(p).articles) >= 2)
     contradicts = sorted(
         (c.id, link.claim) for c in claims for link in c.links if link.type == "contradicts"
     )
@@ -84,7 +85,7 @@ def _python(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     return {
         "per_claimant": sorted(per_claimant.items()),
         "multi": multi,
-        "independent": independent,
+        "two_articles": two_articles,
         "contradicts": contradicts,
         "order": [e.id for e in dated],
     }
@@ -97,9 +98,11 @@ def _pandas(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     evidence = dataset.to_pandas("evidence")
     evidence = evidence[evidence["record"].isin(claims["id"])]
     articles = evidence.groupby("record")["source"].nunique()
+    propositions = dataset.to_pandas("propositions")
+    propositions = propositions[propositions["status"] == "active"]
     support = dataset.to_pandas("support")
-    support = support[support["claim"].isin(claims["id"])]
-    independent = support.groupby("claim")["source"].nunique()
+    support = support[support["proposition"].isin(propositions["id"])]
+    reporting = support.groupby("proposition")["source"].nunique()
     links = dataset.to_pandas("links")
     links = links[(links["type"] == "contradicts") & links["claim"].isin(claims["id"])]
     events = dataset.to_pandas("events").dropna(subset=["date_earliest"])
@@ -107,28 +110,30 @@ def _pandas(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     return {
         "per_claimant": sorted((k, int(v)) for k, v in counts.items()),
         "multi": sorted(articles[articles >= 2].index),
-        "independent": sorted(independent[independent >= 2].index),
+        "two_articles": sorted(reporting[reporting >= 2].index),
         "contradicts": sorted(zip(links["claim"], links["target"], strict=True)),
         "order": list(events["id"]),
     }
 
 
-def _two_articles_or_more(frame: pl.DataFrame, claim: str, claims: pl.DataFrame) -> list[str]:
-    """The claims (in column ``claim`` of ``frame``) with two or more distinct sources."""
+def _two_articles_or_more(frame: pl.DataFrame, key: str, records: pl.DataFrame) -> list[str]:
+    """The records (named in column ``key`` of ``frame``, and in ``records``) with two or more
+    distinct sources."""
     counted = (
-        frame.filter(pl.col(claim).is_in(claims["id"].implode()))
-        .group_by(claim)
+        frame.filter(pl.col(key).is_in(records["id"].implode()))
+        .group_by(key)
         .agg(pl.col("source").n_unique().alias("n"))
         .filter(pl.col("n") >= 2)
     )
-    return sorted(counted[claim])
+    return sorted(counted[key])
 
 
 def _polars(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     claims = dataset.to_polars("claims").filter(pl.col("status") == "active")
     counts = claims.group_by("claimed_by").len()
     multi = _two_articles_or_more(dataset.to_polars("evidence"), "record", claims)
-    independent = _two_articles_or_more(dataset.to_polars("support"), "claim", claims)
+    propositions = dataset.to_polars("propositions").filter(pl.col("status") == "active")
+    two_articles = _two_articles_or_more(dataset.to_polars("support"), "proposition", propositions)
     links = dataset.to_polars("links").filter(
         (pl.col("type") == "contradicts") & pl.col("claim").is_in(claims["id"].implode())
     )
@@ -136,7 +141,7 @@ def _polars(dataset: kursk_pows.Dataset) -> dict[str, Any]:
     return {
         "per_claimant": sorted(counts.iter_rows()),
         "multi": multi,
-        "independent": independent,
+        "two_articles": two_articles,
         "contradicts": sorted(links.select("claim", "target").iter_rows()),
         "order": list(events["id"]),
     }
@@ -148,9 +153,9 @@ QUERIES = {
     "multi": "SELECT e.record FROM evidence e JOIN claims c ON c.id = e.record "
     "WHERE c.status = 'active' GROUP BY e.record HAVING count(DISTINCT e.source) >= 2 "
     "ORDER BY e.record",
-    "independent": "SELECT s.claim FROM support s JOIN claims c ON c.id = s.claim "
-    "WHERE c.status = 'active' GROUP BY s.claim HAVING count(DISTINCT s.source) >= 2 "
-    "ORDER BY s.claim",
+    "two_articles": "SELECT s.proposition FROM support s JOIN propositions p "
+    "ON p.id = s.proposition WHERE p.status = 'active' GROUP BY s.proposition "
+    "HAVING count(DISTINCT s.source) >= 2 ORDER BY s.proposition",
     "contradicts": "SELECT l.claim, l.target FROM links l JOIN claims c ON c.id = l.claim "
     "WHERE c.status = 'active' AND l.type = 'contradicts' ORDER BY 1, 2",
     "order": "SELECT id FROM events WHERE date_earliest IS NOT NULL ORDER BY date_earliest, id",
@@ -158,7 +163,7 @@ QUERIES = {
 
 
 def _answers(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, Any]:
-    single = {"multi", "independent", "order"}
+    single = {"multi", "two_articles", "order"}
     return {k: [r[0] for r in v] if k in single else [tuple(r) for r in v] for k, v in rows.items()}
 
 
@@ -181,7 +186,7 @@ def test_every_engine_gives_the_same_answers(
     expected = _python(dataset)
     assert expected["per_claimant"]
     assert expected["multi"]
-    assert expected["independent"]
+    assert expected["two_articles"]
     assert expected["order"]
     assert _pandas(dataset) == expected
     assert _polars(dataset) == expected

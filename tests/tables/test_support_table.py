@@ -1,4 +1,4 @@
-"""The derived ``support`` table counts independent articles as Dataset.support and DATASHEET do."""
+"""The derived tables ``propositions`` and ``support`` count as Dataset.support and DATASHEET do."""
 
 from __future__ import annotations
 
@@ -16,47 +16,72 @@ def dataset(request: pytest.FixtureRequest) -> kursk_pows.Dataset:
     return kursk_pows.load(include_retracted=request.param)
 
 
-def _articles(dataset: kursk_pows.Dataset) -> dict[str, int]:
-    """Distinct sources per claim in the table: what a GROUP BY claim gives."""
-    sources: dict[str, set[str]] = {}
+def _grouped(dataset: kursk_pows.Dataset) -> dict[str, dict[str, set[str]]]:
+    """Per proposition, the distinct sources, claimants and outlets of its support rows: what a
+    GROUP BY proposition gives."""
+    found: dict[str, dict[str, set[str]]] = {}
     for row in dataset.rows("support"):
-        sources.setdefault(row["claim"], set()).add(row["source"])
-    return {claim: len(found) for claim, found in sources.items()}
-
-
-def test_each_claims_count_is_its_independent_articles(dataset: kursk_pows.Dataset) -> None:
-    counted = _articles(dataset)
-    assert set(counted) == set(dataset.claims)
-    for claim_id, articles in counted.items():
-        assert articles == dataset.support(claim_id).independent_articles, claim_id
-
-
-def test_the_rows_are_the_reports_of_support(dataset: kursk_pows.Dataset) -> None:
-    found: dict[str, list[tuple[str, str, str]]] = {}
-    for row in dataset.rows("support"):
-        found.setdefault(row["claim"], []).append(
-            (row["source"], row["claimant"], row["supplied_by"])
+        mine = found.setdefault(
+            row["proposition"],
+            {"source": set(), "claimant": set(), "outlet": set(), "report": set()},
         )
-    for claim_id in dataset.claims:
-        behind = dataset.support(claim_id)
-        expected = [(*r, s) for r, s in zip(behind.reports, behind.supplied_by, strict=True)]
-        assert found[claim_id] == expected
+        mine["source"].add(row["source"])
+        mine["claimant"].add(row["claimant"])
+        mine["outlet"].add(row["outlet"])
+        mine["report"].add(row["source"] + " " + row["claimant"])
+    return found
 
 
-def _datasheet_counts() -> dict[int, int]:
-    section = kursk_pows.datasheet().split("## How many articles stand behind a claim", 1)[1]
-    section = section.split("\n## ", 1)[0]
-    return {int(n): int(c) for n, c in re.findall(r"^\| (\d+) \| (\d+) \|$", section, re.M)}
-
-
-def test_active_claims_counted_from_the_table_match_the_datasheet(
+def test_each_propositions_counts_are_its_support_rows_grouped(
     dataset: kursk_pows.Dataset,
 ) -> None:
-    active = {c for c, claim in dataset.claims.items() if claim.status == "active"}
-    counted = Counter(n for claim, n in _articles(dataset).items() if claim in active)
+    grouped = _grouped(dataset)
+    table = {row["id"]: row for row in dataset.rows("propositions")}
+    assert set(grouped) == set(table) == set(dataset.propositions)
+    for pid, row in table.items():
+        mine = grouped[pid]
+        assert (row["reports"], row["articles"], row["origins"], row["outlets"]) == (
+            len(mine["report"]),
+            len(mine["source"]),
+            len(mine["claimant"]),
+            len(mine["outlet"]),
+        ), pid
+
+
+def test_support_rows_name_a_claim_of_the_proposition_that_gives_the_report(
+    dataset: kursk_pows.Dataset,
+) -> None:
+    table = dataset.rows("support")
+    assert len({(r["proposition"], r["source"], r["claimant"]) for r in table}) == len(table)
+    for row in table:
+        giver = dataset.claims[row["claim"]]
+        assert giver.proposition == row["proposition"]
+        assert giver.claimed_by == row["claimant"]
+        assert row["source"] in {e.source for e in giver.evidence}
+
+
+def test_every_claim_is_in_the_proposition_table(dataset: kursk_pows.Dataset) -> None:
+    ids = {row["id"] for row in dataset.rows("propositions")}
+    assert {row["proposition"] for row in dataset.rows("claims")} == ids
+
+
+def _datasheet_counts() -> dict[int, tuple[int, int]]:
+    section = kursk_pows.datasheet().split("## Who stands behind a proposition", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    found = re.findall(r"^\| (\d+) \| (\d+) \| (\d+) \|$", section, re.M)
+    return {int(n): (int(a), int(o)) for n, a, o in found}
+
+
+def test_active_propositions_counted_from_the_table_match_the_datasheet(
+    dataset: kursk_pows.Dataset,
+) -> None:
+    live = [r for r in dataset.rows("propositions") if r["status"] == "active"]
+    by_articles = Counter(r["articles"] for r in live)
+    by_origins = Counter(r["origins"] for r in live)
     expected = _datasheet_counts()
     assert expected
-    assert dict(counted) == expected
+    assert {n: (by_articles[n], by_origins[n]) for n in expected} == expected
+    assert set(by_articles) | set(by_origins) <= set(expected)
 
 
 def test_a_derived_table_needs_its_builder() -> None:

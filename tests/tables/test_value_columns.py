@@ -40,6 +40,7 @@ def _claim(value: dict[str, Any]) -> Claim:
     return Claim.model_validate(
         {
             "id": "claim:x",
+            "proposition": "proposition:x",
             "subject": "person:x",
             "predicate": "predicate:x",
             "value": value,

@@ -24,7 +24,15 @@ from ..reading.stream import Located
 from ..records.compiled import view_types
 from ..records.kinds import KINDS
 from ..rules.engine import no_cyclic_gc, run_rules
-from .support import Link, Support, link_index, support, support_rows
+from .propositions import (
+    Proposition,
+    Support,
+    build_propositions,
+    outlet_index,
+    support,
+    support_rows,
+)
+from .support import Link, link_index
 
 if TYPE_CHECKING:
     from ..models import Claim, Entity, Event, Exclusion, Predicate, Record, Source
@@ -88,9 +96,11 @@ class Dataset:
     def rows(self, name: str) -> list[dict[str, Any]]:
         """Table ``name`` as plain dicts, every column in every row (see ``kursk_pows.tables``).
 
-        ``support`` is derived: each claim's reports as :meth:`support` gives them.
+        ``propositions`` and ``support`` are derived: each proposition with its counts, and
+        one row per (proposition, report) as :meth:`support` gives them.
         """
         from ..tables import rows
+        from .proposition_rows import proposition_rows
 
         records = {
             "source": self.sources,
@@ -100,7 +110,11 @@ class Dataset:
             "claim": self.claims,
             "exclusion": self.exclusions,
         }
-        return rows(records, name, {"support": lambda: support_rows(self.claims, self._links())})
+        derived = {
+            "support": lambda: support_rows(self.propositions, self.claims, self._outlets()),
+            "propositions": lambda: proposition_rows(self),
+        }
+        return rows(records, name, derived)
 
     def to_arrow(self, name: str) -> Any:
         """Table ``name`` as a ``pyarrow.Table`` with its generated schema (extra ``arrow``)."""
@@ -188,15 +202,52 @@ class Dataset:
 
     def links_of(self, claim_id: str) -> list[Link]:
         """The links of a claim in both directions, each named as seen from ``claim_id``
-        (``corroborates`` or ``corroborated-by``, ``refines`` or ``refined-by``,
-        ``contradicts``), sorted by the other claim's id."""
+        (``refines`` or ``refined-by``, ``contradicts``), sorted by the other claim's id."""
         return list(self._links().get(claim_id, ()))
 
-    def support(self, claim_id: str) -> Support:
-        """The distinct (source, claimant) reports behind a claim and the claims that
-        corroborate it, directly or along a chain of links, with the number of independent
-        articles (see :mod:`kursk_pows.analysis.support`)."""
-        return support(self.claims, self._links(), claim_id)
+    @property
+    def propositions(self) -> Mapping[str, Proposition]:
+        """Every proposition the loaded claims state, by id (see
+        :mod:`kursk_pows.analysis.propositions`)."""
+        cached = self.__dict__.get("_propositions")
+        if cached is None:
+            cached = MappingProxyType(build_propositions(self.claims))
+            object.__setattr__(self, "_propositions", cached)
+        return cached
+
+    def proposition_of(self, claim_id: str) -> Proposition:
+        """The proposition a claim states; ``KeyError`` when there is no such claim."""
+        return self.propositions[self._claim(claim_id).proposition]
+
+    def claims_of(self, proposition_id: str) -> list[Claim]:
+        """The loaded claims of a proposition, by claim id; ``KeyError`` when there is none."""
+        return [self.claims[c] for c in self._proposition(proposition_id).claims]
+
+    def support(self, record_id: str) -> Support:
+        """What stands behind a proposition, or behind the proposition a claim states: its
+        reports, articles, origins and outlets (see :mod:`kursk_pows.analysis.propositions`)."""
+        if record_id in self.claims:
+            proposition = self.proposition_of(record_id)
+        else:
+            proposition = self._proposition(record_id)
+        return support(proposition, self.claims, self._outlets())
+
+    def _claim(self, claim_id: str) -> Claim:
+        if claim_id not in self.claims:
+            raise KeyError(_unknown("claim", claim_id, self.claims))
+        return self.claims[claim_id]
+
+    def _proposition(self, proposition_id: str) -> Proposition:
+        if proposition_id not in self.propositions:
+            raise KeyError(_unknown("claim or proposition", proposition_id, self.propositions))
+        return self.propositions[proposition_id]
+
+    def _outlets(self) -> Mapping[str, str]:
+        cached = self.__dict__.get("_outlet_index")
+        if cached is None:
+            cached = outlet_index(self.sources)
+            object.__setattr__(self, "_outlet_index", cached)
+        return cached
 
     def _links(self) -> Mapping[str, tuple[Link, ...]]:
         cached = self.__dict__.get("_link_index")
@@ -204,6 +255,15 @@ class Dataset:
             cached = link_index(self.claims)
             object.__setattr__(self, "_link_index", cached)
         return cached
+
+
+def _unknown(kind: str, record_id: str, known: Mapping[str, Any]) -> str:
+    """A ``KeyError`` message naming the id, with the closest known id when there is one."""
+    from ..rules.registry import closest_name
+
+    close = closest_name(record_id, known)
+    hint = f"; did you mean {close}?" if close else ""
+    return f"no {kind} with id {record_id!r}{hint}"
 
 
 def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mapping[str, Any]:

@@ -20,7 +20,7 @@ EntityType = Literal[
     "vessel",
     "media",
 ]
-LinkType = Literal["corroborates", "contradicts", "refines"]
+LinkType = Literal["contradicts", "refines"]
 SubjectType = Literal[EntityType, "event"]
 
 
@@ -133,7 +133,9 @@ class Event(Identified):
 
 
 class ClaimLink(Record):
-    """A relation from one claim to another claim."""
+    """A relation from one claim to another claim of a different proposition: ``contradicts``
+    (both cannot be true) or ``refines`` (this claim says the other's proposition more narrowly
+    or more precisely).  Claims of one proposition agree by construction and are not linked."""
 
     type: LinkType
     claim: RecordId
@@ -143,11 +145,14 @@ class ClaimLink(Record):
 class Claim(Identified):
     """A statement that ``subject`` has ``predicate`` = ``value``, asserted by ``claimed_by``.
 
+    ``proposition`` names the statement independent of who makes it: every claim of one
+    proposition has the same subject, predicate and value, and a different claimant.
     ``claimed_by`` is the original asserter (a person, an organization, or the source itself when
     the article speaks in its own voice); each evidence item names the article that reports it,
     the intermediaries it came through, and the report's own hedge, if any.
     """
 
+    proposition: RecordId
     subject: RecordId
     predicate: RecordId
     value: Value

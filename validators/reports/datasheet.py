@@ -7,9 +7,9 @@ from pathlib import Path
 
 from ..analysis.dataset import Dataset, load
 from ..models import Source
+from ..records.wording import span_text
 from ..releases.atomic import write_text_atomic
 from .coverage import Coverage, coverage
-from .wording import span_text
 
 DATASHEET = "DATASHEET.md"
 
@@ -64,7 +64,8 @@ Cite as: *kursk-pows dataset, version {version}*.
   ("one prisoner") is filed under the pair.
 - The attribution review of 2026-12 re-read every record, one reviewer per article and one
   across articles; docs/reviews/2026-12-attribution.md says what was done with each finding and
-  what is left. Count independent confirmations with `Dataset.support`.
+  what is left. `Dataset.support` counts the reports, articles, origins and outlets behind a
+  proposition; an article count is not a count of independent confirmations.
 - Coverage counts a sentence as covered when any evidence overlaps it; that every fact of a
   covered sentence is on record rests on the annotation and the review, not on a rule.
 - Relative dates ("on Sunday", "five months ago") are resolved only where the texts allow, with
@@ -136,19 +137,29 @@ def _counts(ds: Dataset, coverage: Coverage) -> list[str]:
     return lines
 
 
-def _independence(ds: Dataset) -> list[str]:
-    counted = Counter(ds.support(claim_id).independent_articles for claim_id in ds.claims)
+def _support_counts(ds: Dataset) -> list[str]:
+    """How many propositions are reported by n articles, and by n origins."""
+    active = [p for p in ds.propositions.values() if p.status == "active"]
+    found = [ds.support(p.id).counts() for p in active]
+    by_articles = Counter(c["articles"] for c in found)
+    by_origins = Counter(c["origins"] for c in found)
     lines = [
-        "## How many articles stand behind a claim",
+        "## Who stands behind a proposition",
         "",
-        "Distinct articles among a claim's own evidence and that of the claims corroborating it, "
-        "directly or along a chain of links (`Dataset.support`); linked claims never rest on "
-        "the same quoted span.",
+        f"{len(active)} propositions: statements (subject, predicate, value) whoever makes them, "
+        "each stated by one claim per claimant (`Dataset.propositions`, `Dataset.support`). "
+        f"{sum(c['articles'] >= 2 for c in found)} are reported by two or more articles; "
+        f"{sum(c['origins'] >= 2 for c in found)} come from two or more origins (distinct "
+        "original claimants: the speaker behind any intermediaries, or an article's own voice); "
+        f"{sum(c['outlets'] >= 2 for c in found)} reach two or more outlets (articles sharing a "
+        "wire credit count once).",
         "",
-        "| independent articles | claims |",
-        "|---|---|",
+        "| reported by | articles | origins |",
+        "|---|---|---|",
     ]
-    return lines + [f"| {n} | {counted[n]} |" for n in sorted(counted)]
+    for n in sorted(set(by_articles) | set(by_origins)):
+        lines.append(f"| {n} | {by_articles[n]} | {by_origins[n]} |")
+    return lines
 
 
 def _disagreements(ds: Dataset) -> list[str]:
@@ -175,7 +186,7 @@ def render_datasheet(ds: Dataset, coverage: Coverage, version: str) -> str:
         INTRO.format(version=version),
         "\n".join(_sources(ds)),
         "\n".join(_counts(ds, coverage)),
-        "\n".join(_independence(ds)),
+        "\n".join(_support_counts(ds)),
         "\n".join(_disagreements(ds)),
         BUILT.format(version=version),
     ]

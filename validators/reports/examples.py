@@ -100,11 +100,23 @@ def example_copy(source: Path, target: Path) -> Path:
 
 
 _ROLE = b'{"type": "text", "text": "sniper"}'
-_CLAIM = (
-    b'{"id": "claim:z.%s", "subject": "%s", "predicate": "predicate:%s", "value": %s, '
-    b'"claimed_by": "source:test-article", "evidence": [{"source": "source:test-article", '
-    b'"quote": "as a sniper", "start": 94, "end": 105}]}'
+_CLAIM_BY = (
+    b'{"id": "claim:z.%s", "proposition": "proposition:%s", "subject": "%s", "predicate": '
+    b'"predicate:%s", "value": %s, "claimed_by": "%s", "evidence": [{"source": '
+    b'"source:test-article", "quote": "as a sniper", "start": 94, "end": 105}]}'
 )
+
+
+def _claim(name: bytes, subject: bytes, predicate: bytes, value: bytes) -> bytes:
+    """A claim of the test article's own voice, in a proposition of its own."""
+    return _CLAIM_BY % (name, b"z." + name, subject, predicate, value, b"source:test-article")
+
+
+def _role_claim(proposition: bytes, subject: bytes, claimant: bytes) -> bytes:
+    """Another claim that someone is a sniper, in ``proposition``."""
+    return _CLAIM_BY % (b"role", proposition, subject, b"military-role", _ROLE, claimant)
+
+
 _TRANSFER_DATE = b'"date": {"earliest": "2025-01-09", "latest": "2025-01-10", "precision": "range"'
 _SECOND_TRANSFER = (
     b', {"source": "source:test-article", "quote": "They were moved to Kyiv.", '
@@ -118,24 +130,38 @@ _RETRACTED = b'"status": "retracted", "retraction": {"reason": "a mistake"%s}, '
 
 _SECOND_VOICE = b'"claimed_by": "source:second-article"'
 _CAPTURED_QUOTE = b'"quote": "the two soldiers were captured", "start": 15, "end": 45'
-_LINKED_ROLE = (
-    b'{"id": "claim:z.role", "subject": "person:soldier-a", "predicate": '
-    b'"predicate:military-role", "value": {"type": "text", "text": "sniper"}, "claimed_by": '
-    b'"person:soldier-b", "evidence": [{"source": "source:test-article", "quote": '
-    b'"as a sniper", "start": 94, "end": 105}], "links": [{"type": "corroborates", "claim": '
-    b'"claim:a.role"}]}'
-)
-
 _AGE_END = b'"start": 107, "end": 126}]'
 _TO_BIRTH_YEAR = b'{"type": "refines", "claim": "claim:a.birth-year"}'
 
 EXAMPLES: dict[str, Example] = {
-    "link-same-evidence": Example("claims.jsonl", append=_LINKED_ROLE),
-    "link-same-claimant": Example(
+    "proposition-malformed": Example(
         "claims.jsonl",
+        replace=(b'"proposition": "proposition:a.role"', b'"proposition": "role:a"'),
+    ),
+    "proposition-disagrees": Example(
+        "claims.jsonl", append=_role_claim(b"a.role", b"person:soldier-b", b"person:soldier-b")
+    ),
+    "proposition-duplicated": Example(
+        "claims.jsonl", append=_role_claim(b"z.role", b"person:soldier-a", b"person:soldier-b")
+    ),
+    "proposition-same-claimant": Example(
+        "claims.jsonl",
+        append=_role_claim(b"a.role", b"person:soldier-a", b"source:test-article"),
+    ),
+    "event-speaker-not-recorded": Example(
+        "events.jsonl",
         replace=(
-            _AGE_END,
-            _AGE_END + b', "links": [{"type": "corroborates", "claim": "claim:a.birth-year"}]',
+            b'"start": 0, "end": 40}]',
+            b'"start": 0, "end": 40}, {"source": "source:second-article", "quote": '
+            b'"Officials said the two soldiers were captured.", "start": 0, "end": 46}]',
+        ),
+    ),
+    "statement-not-claimed": Example(
+        "events.jsonl",
+        replace=(
+            b'"quote": "They were moved to Kyiv.", "start": 127, "end": 151',
+            b'"quote": "They were moved to Kyiv.", "start": 127, "end": 151, '
+            b'"via": ["person:soldier-b"]',
         ),
     ),
     "link-duplicated": Example(
@@ -143,6 +169,13 @@ EXAMPLES: dict[str, Example] = {
         replace=(
             _AGE_END,
             _AGE_END + b', "links": [' + _TO_BIRTH_YEAR + b", " + _TO_BIRTH_YEAR + b"]",
+        ),
+    ),
+    "hedge-in-value": Example(
+        "claims.jsonl",
+        replace=(
+            b'"quote": "as a sniper", "start": 94, "end": 105',
+            b'"quote": "as a sniper", "start": 94, "end": 105, "hedge": "sniper"',
         ),
     ),
     "date-words-not-in-quote": Example(
@@ -257,14 +290,15 @@ EXAMPLES: dict[str, Example] = {
     "subject-type-mismatch": Example(
         "claims.jsonl",
         replace=(
-            b'"claim:a.role", "subject": "person:soldier-a"',
-            b'"claim:a.role", "subject": "place:kyiv"',
+            b'"proposition:a.role", "subject": "person:soldier-a"',
+            b'"proposition:a.role", "subject": "place:kyiv"',
         ),
     ),
     "single-value-conflict": Example(
         "claims.jsonl",
-        append=_CLAIM
-        % (b"role", b"person:soldier-a", b"military-role", b'{"type": "text", "text": "rifleman"}'),
+        append=_claim(
+            b"role", b"person:soldier-a", b"military-role", b'{"type": "text", "text": "rifleman"}'
+        ),
     ),
     "age-birth-year-conflict": Example("claims.jsonl", replace=(b'"years": 25', b'"years": 27')),
     "service-before-birth": Example("claims.jsonl", replace=(b'"year": 2016', b'"year": 1990')),
@@ -300,8 +334,7 @@ EXAMPLES: dict[str, Example] = {
     ),
     "quantity-bounds-inverted": Example(
         "claims.jsonl",
-        append=_CLAIM
-        % (
+        append=_claim(
             b"count",
             b"group:soldiers",
             b"deployed-count",

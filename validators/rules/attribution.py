@@ -2,13 +2,13 @@
 
 A claim is one proposition asserted by one claimant; each evidence item is one article's report
 that this claimant asserted it.  An article's own voice is a claim whose claimant is the source.
-These rules catch the ways that convention breaks and a count goes wrong: two linked claims
-resting on one quoted span (one report counted twice), a pair of claims linked twice, one
-claimant's claims linked as corroborating each other (one claim split in two), a source
-credited with another source's words, and an article's reporting verb ("said", "according
-to") left out of a claim filed in the article's own voice.  That a claimant can assert at all
-(a person, group, organization, unit, country, media outlet or source; never a place, document
-or event) is checked with the other references, as ``ref-wrong-type`` on ``/claimed_by``.
+These rules catch the ways that convention breaks and a count goes wrong: a pair of claims
+linked twice, a source credited with another source's words, an article's reporting verb
+("said", "according to") left out of a claim filed in the article's own voice, and a mention
+without its identification.  The rules on propositions are in :mod:`.propositions`.  That a
+claimant can assert at all (a person, group, organization, unit, country, media outlet or
+source; never a place, document or event) is checked with the other references, as
+``ref-wrong-type`` on ``/claimed_by``.
 """
 
 from __future__ import annotations
@@ -26,24 +26,13 @@ from .registry import Check, RuleCode, issue_at, rule
 if TYPE_CHECKING:
     from ..models import Evidence
 
-SAME_SPAN = RuleCode(
-    "link-same-evidence",
-    "error",
-    "Two linked claims rest on the same quoted span",
-    "A link between claims says how two reports relate (they corroborate, contradict or refine "
-    "each other). When both claims quote the same passage of the same source (overlapping "
-    "offsets), one report is counted twice: a reader counting corroborations gets two where "
-    "the text has one.",
-    "Remove the link, or merge the claims: two claimants in one sentence are two claims, but "
-    "they are not independent confirmations of each other.",
-)
 SOURCE_VOICE = RuleCode(
     "claimant-source-evidence",
     "error",
     "A claim in a source's own voice cites another source",
     "When the claimant is a source (the article speaking for itself), every evidence item must "
     "come from that source: one article cannot report another article's own voice.",
-    "Split the claim: one claim per article whose own voice states it, linked as corroborating.",
+    "Split the claim: one claim per article whose own voice states it, in one proposition.",
 )
 HEDGE = RuleCode(
     "attribution-not-recorded",
@@ -71,6 +60,18 @@ MENTION = RuleCode(
     "the basis in its identification (or remove both when the quote names them).",
 )
 
+HEDGE_IN_VALUE = RuleCode(
+    "hedge-in-value",
+    "warning",
+    "A claim's hedge is part of what the claim states",
+    '`hedge` records the report\'s own distance from what it reports ("reportedly", '
+    '"believed"). When the claim\'s value holds the same words ("appeared to be in good '
+    'condition" hedged "appeared"), they are the proposition itself, not a report\'s '
+    "distance from it, and a reader filtering hedged reports would drop a plain one.",
+    "Remove the hedge, or take the hedging words out of the value if the article keeps its "
+    "distance from a plainer statement.",
+)
+
 MENTION_PAIRS = (("mention", "identification"), ("speaker_mention", "speaker_identification"))
 
 LINKED_TWICE = RuleCode(
@@ -80,26 +81,14 @@ LINKED_TWICE = RuleCode(
     "A link is stored once, on one of the two claims, and `Dataset.links_of` shows it from both "
     "ends. A second link between the same pair (on the same claim, or stored back on the other "
     "one) adds nothing a reader can count, and two different kinds between one pair (refines "
-    "both ways, or corroborates and contradicts) cannot both be true.",
+    "both ways, or refines and contradicts) cannot both be true.",
     "Keep one link between the two claims, on either of them, with the kind that holds.",
-)
-
-ONE_CLAIMANT = RuleCode(
-    "link-same-claimant",
-    "error",
-    "Two claims of one claimant are linked as corroborating",
-    "`corroborates` joins claims that state one proposition, and one claimant stating one "
-    "proposition is one claim, with an evidence item for each article that reports it. Two "
-    "claims of the same claimant linked as corroborating are either that one claim split in "
-    "two, or two different propositions counted as agreement by `Dataset.support`.",
-    "If they state the same thing, merge them: move the evidence into one claim and retract "
-    "the other with `superseded_by`. If they differ, link them as `refines`, or not at all.",
 )
 
 Span = tuple[str, int, int]
 
 
-@rule(SAME_SPAN, SOURCE_VOICE, HEDGE, MENTION, LINKED_TWICE, ONE_CLAIMANT)
+@rule(SOURCE_VOICE, HEDGE, MENTION, LINKED_TWICE, HEDGE_IN_VALUE)
 class Attribution(Check):
     """Claims (and, for mentions, events).  Spans and links are kept per claim (a few integers
     each) and compared once every claim is read, since a link may point forward."""
@@ -108,9 +97,7 @@ class Attribution(Check):
 
     def __init__(self, index: Index, config: Config) -> None:
         super().__init__(index, config)
-        self.spans: dict[str, list[Span]] = {}
-        self.claimants: dict[str, str] = {}
-        self.links: list[tuple[Spot, str, str, int, str]] = []
+        self.links: list[tuple[Spot, str, str, int]] = []
 
     def see(self, located: Located, out: list[Issue]) -> None:
         claim = located.record
@@ -119,37 +106,15 @@ class Attribution(Check):
         _check_mentions(located, out)
         if located.kind == "event":
             return  # the rest concerns claims
-        self.spans.setdefault(
-            claim.id, [span for item in claim.evidence if (span := self._span(item))]
-        )
-        self.claimants.setdefault(claim.id, claim.claimed_by)
         for number, link in enumerate(claim.links):
-            self.links.append((spot(located), claim.id, link.claim, number, link.type))
+            self.links.append((spot(located), claim.id, link.claim, number))
+        _check_hedges_in_value(located, out)
         if self.index.type(claim.claimed_by) == "source":  # sources are read before claims
             _check_own_voice(located, out)
 
-    def _span(self, item: Evidence) -> Span | None:
-        """Where an evidence quote stands: its offsets when they mark it, else its first
-        occurrence in the source text; ``None`` when it is not found (reported elsewhere)."""
-        found = self.index.source_text(item.source)
-        if found is None or found.text is None:
-            return None
-        at = anchor(item, found.text)
-        return None if at is None else (item.source, at[0], at[1])
-
     def finish(self, out: list[Issue]) -> None:
         first_link: dict[frozenset[str], str] = {}
-        for where, own, other, number, kind in self.links:
-            claimant = self.claimants.get(own)
-            if kind == "corroborates" and claimant == self.claimants.get(other):
-                out.append(
-                    issue_at(
-                        where,
-                        "link-same-claimant",
-                        f"{own} and {other} are both claimed by {claimant}",
-                        pointer=f"/links/{number}",
-                    )
-                )
+        for where, own, other, number in self.links:
             pair = frozenset((own, other))
             if pair in first_link:
                 out.append(
@@ -161,26 +126,33 @@ class Attribution(Check):
                     )
                 )
             first_link.setdefault(pair, own)
-            shared = _shared_span(self.spans.get(own, []), self.spans.get(other, []))
-            if shared is not None:
-                source, start, end = shared
-                out.append(
-                    issue_at(
-                        where,
-                        "link-same-evidence",
-                        f"{own} and {other} both quote {source} at {start}-{end}",
-                        pointer=f"/links/{number}",
-                    )
-                )
 
 
-def _shared_span(mine: list[Span], theirs: list[Span]) -> Span | None:
-    """The first of ``mine`` that overlaps one of ``theirs`` in the same source."""
-    for source, start, end in mine:
-        for other_source, other_start, other_end in theirs:
-            if source == other_source and start < other_end and other_start < end:
-                return source, max(start, other_start), min(end, other_end)
-    return None
+def evidence_span(index: Index, item: Evidence) -> Span | None:
+    """Where an evidence quote stands: its offsets when they mark it, else its first
+    occurrence in the source text; ``None`` when it is not found (reported elsewhere)."""
+    found = index.source_text(item.source)
+    if found is None or found.text is None:
+        return None
+    at = anchor(item, found.text)
+    return None if at is None else (item.source, at[0], at[1])
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two spans share a character of one source."""
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def _check_hedges_in_value(located: Located, out: list[Issue]) -> None:
+    claim = located.record
+    if claim.value.type != "text":
+        return
+    value = claim.value.text.casefold()
+    for number, item in enumerate(claim.evidence):
+        if item.hedge is not None and item.hedge.casefold() in value:
+            message = f"the hedge {item.hedge!r} is part of the value {claim.value.text!r}"
+            pointer = f"/evidence/{number}/hedge"
+            out.append(issue_at(located, "hedge-in-value", message, pointer=pointer))
 
 
 def _check_own_voice(located: Located, out: list[Issue]) -> None:

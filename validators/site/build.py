@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 from ..exports import export
 from ..exports.about import LICENSE, citation
 from ..exports.directory import fresh_directory
+from ..records.wording import span_text
 from ..reports.coverage import Coverage, coverage
 from ..reports.escaping import printable
-from ..reports.wording import span_text
 from ..tables import tables
 from ..tables.extras import need
 from .article import Excluded, article_body

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..reading.sentences import anchor
-from ..reports.wording import span_text, value_text
+from ..records.wording import span_text, value_text
 from .slugs import Slugs
 
 if TYPE_CHECKING:
@@ -131,6 +131,19 @@ class Site:
         """A claim's value in words."""
         return value_text(claim.value, self.name)
 
+    def support_text(self, record_id: str) -> str:
+        """What stands behind a claim's proposition, in words: "reported in 4 articles (3
+        outlets), from 1 origin (Volodymyr Zelensky)"."""
+        behind = self.dataset.support(record_id)
+        counts = behind.counts()
+        articles = _count(counts["articles"], "article")
+        if counts["outlets"] != counts["articles"]:
+            articles += f" ({_count(counts['outlets'], 'outlet')})"
+        names = [self.name(origin) for origin in behind.origins[:ORIGINS_NAMED]]
+        more = len(behind.origins) - len(names)
+        named = ", ".join(names) + (f" and {more} more" if more else "")
+        return f"reported in {articles}, from {_count(counts['origins'], 'origin')} ({named})"
+
     def statement(self, claim: Claim) -> str:
         """``subject — predicate: value``."""
         return f"{self.name(claim.subject)} — {self.name(claim.predicate)}: {self.value(claim)}"
@@ -174,3 +187,11 @@ class Site:
             (kind, sorted(ids, key=lambda i: (self.name(i).lower(), i)))
             for kind, ids in sorted(grouped.items())
         ]
+
+
+ORIGINS_NAMED = 3
+"""How many origins a claim card names before it says how many more there are."""
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -96,13 +96,22 @@ def _derived(
 
 
 SUPPORT_DESCRIPTION = (
-    "The reports behind each claim, as Dataset.support and DATASHEET.md count them: one row "
-    "per distinct (source, claimant) pair among the claim's own evidence and that of the "
-    "claims corroborating it, directly or along a chain of corroborates links. Every claim "
-    "has rows. A retracted claim joins no chain: its rows are its own evidence's reports, and "
-    "it supplies none to other claims. The independent articles behind a claim are its "
-    "distinct sources here (DATASHEET.md counts the active claims)."
+    "The reports behind each proposition, as Dataset.support counts them: one row per "
+    "distinct (source, claimant) pair among the evidence of the proposition's claims (its "
+    "active claims; a retracted proposition's own claims), so the table grows with the "
+    "evidence. Count distinct sources for the articles reporting a proposition, distinct "
+    "claimants for its origins, distinct outlets for its outlets."
 )
+
+PROPOSITIONS_DESCRIPTION = (
+    "One row per proposition: a statement (subject, predicate, value) whoever makes it, "
+    "with the counts of what stands behind it. The value columns are those of the claims "
+    "table."
+)
+
+
+def _count(name: str, description: str) -> Column:
+    return Column(name, "integer", description, (), "")
 
 
 def _support() -> Layout:
@@ -110,28 +119,90 @@ def _support() -> Layout:
         "support",
         SUPPORT_DESCRIPTION,
         (
-            _key("claim", "The claim's id."),
-            _key("source", "An article reporting the claim or a claim corroborating it."),
+            _key("proposition", "The proposition's id."),
+            _key("source", "An article reporting the proposition."),
             _key(
                 "claimant",
-                "Who that article reports as asserting it: the claimed_by of the claim "
-                "whose evidence it is.",
+                "Who that article reports as asserting it (the claimed_by of a claim of the "
+                "proposition): one origin.",
             ),
             Column(
-                "supplied_by",
+                "claim",
                 "string",
-                "The claim whose evidence gives this report: the claim itself when its own "
-                "evidence does, else the first corroborating claim (by id) that does.",
+                "The claim whose evidence gives this report (the first by id when several do).",
+                (),
+                "",
+            ),
+            Column(
+                "outlet",
+                "string",
+                "The article's outlet: the first article (by id) among those sharing a wire "
+                "credit with it, else the article itself.",
                 (),
                 "",
             ),
         ),
-        ("claim", "source", "claimant"),
+        ("proposition", "source", "claimant"),
         (
-            ("claim", "claims", "id"),
+            ("proposition", "propositions", "id"),
             ("source", "sources", "id"),
-            ("supplied_by", "claims", "id"),
+            ("claim", "claims", "id"),
         ),
+    )
+
+
+def value_columns() -> tuple[Column, ...]:
+    """The claims table's columns of a claim's value (``value_type``, ``value_year``...)."""
+    from ..models import Claim
+
+    return tuple(c for c in model_columns(Claim) if c.path[:1] == ("value",))
+
+
+def _propositions() -> Layout:
+    columns = (
+        _key("id", "The proposition's id (claims name it in their proposition column)."),
+        Column(
+            "status",
+            "string",
+            "active while one of its claims is active; retracted when all its claims are.",
+            (),
+            "",
+        ),
+        Column(
+            "subject", "string", "What the proposition is about: an entity or event id.", (), ""
+        ),
+        Column("predicate", "string", "What it says of the subject: a predicate id.", (), ""),
+        *value_columns(),
+        Column(
+            "value_label",
+            "string",
+            "The value in words, as the site shows it (for example 'about 10,000 troops').",
+            (),
+            "",
+        ),
+        _count("claims", "How many claims state it (one per claimant)."),
+        _count("reports", "Distinct (article, claimant) reports of it."),
+        _count("articles", "Distinct articles reporting it."),
+        _count(
+            "origins",
+            "Distinct original claimants (after the intermediaries in via); an article's own "
+            "voice is its own origin.",
+        ),
+        _count("outlets", "Distinct outlets: articles sharing a wire credit count once."),
+        Column(
+            "superseded_by",
+            "json",
+            "For a retracted proposition, the propositions its claims' successors state.",
+            (),
+            "",
+        ),
+    )
+    return _derived(
+        "propositions",
+        PROPOSITIONS_DESCRIPTION,
+        columns,
+        ("id",),
+        (("predicate", "predicates", "id"),),
     )
 
 
@@ -202,13 +273,14 @@ def layouts() -> dict[str, Layout]:
             "after",
             foreign=(("event", "events", "id"), ("after", "events", "id")),
         ),
+        _propositions(),
         _record(
             "claims",
             "One row per claim; the value's kind is value_type, its parts typed columns.",
             Claim,
             "claim",
             frozenset({"evidence", "links"}),
-            (("predicate", "predicates", "id"),),
+            (("predicate", "predicates", "id"), ("proposition", "propositions", "id")),
         ),
         _listed(
             "evidence",
@@ -232,7 +304,7 @@ def layouts() -> dict[str, Layout]:
         ),
         _listed(
             "links",
-            "Relations from one claim to another (corroborates, contradicts, refines).",
+            "Relations from one claim to a claim of another proposition (contradicts, refines).",
             Claim,
             ("claim",),
             ("links",),

@@ -53,7 +53,7 @@ def _items(obj: Any, lists: tuple[str, ...], keys: tuple[Any, ...]) -> Iterator[
 Getter = Callable[[Any], Any]
 
 
-def _getter(path: tuple[str, ...], as_json: bool) -> Getter:
+def column_getter(path: tuple[str, ...], as_json: bool) -> Getter:
     """Reads one column from an item: directly for its own fields, guarded for nested ones."""
     if as_json:
         return lambda item: _json_text(_read(item, path))
@@ -68,7 +68,7 @@ def _row_maker(layout: Layout) -> Callable[[tuple[Any, ...], Any], dict[str, Any
     """A function building one row from an item's keys and the item itself."""
     names = [k.name for k in layout.keys]
     columns = layout.table.columns[len(layout.keys) :]
-    getters = [(c.name, _getter(c.path, c.kind == "json")) for c in columns]
+    getters = [(c.name, column_getter(c.path, c.kind == "json")) for c in columns]
 
     def row(keys: tuple[Any, ...], item: Any) -> dict[str, Any]:
         made = dict(zip(names, keys, strict=True))

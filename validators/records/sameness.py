@@ -1,0 +1,33 @@
+"""When two claim values say the same thing: equal parts, whatever the words of their basis.
+
+A date's or an age's ``basis`` says how one report's words were read (a weekday resolved
+against one article's date), so it is left out; texts compare without regard to case or runs
+of white space, and a text list as a set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+PER_REPORT = frozenset({"basis"})
+"""Value fields that describe one report's wording, not what the value says."""
+
+
+def value_key(value: Any) -> Hashable:
+    """A hashable key equal for two values that say the same thing."""
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, list | tuple):
+        keys = [value_key(v) for v in value]
+        if all(isinstance(k, str) for k in keys):
+            return frozenset(keys)
+        return tuple(keys)
+    if hasattr(value, "__dict__"):
+        return tuple(
+            (name, value_key(part))
+            for name, part in sorted(vars(value).items())
+            if name not in PER_REPORT and not name.startswith("_")
+        )
+    found: Hashable = value  # a number, a date, a boolean or None
+    return found
