@@ -35,6 +35,7 @@ MODULES = (
     "manifest",
     "people",
     "predicates",
+    "propositions",
     "quotes",
     "retraction",
     "sources",
@@ -46,7 +47,7 @@ TESTS = (
     "tests/test_docs.py",
     "tests/rules",
     "tests/reports",
-    "tests/analysis/test_support.py",
+    "tests/analysis/test_proposition_counts.py",
     "tests/reading/test_hostile_files.py",
     "tests/releases/test_manifest.py",
 )

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from ..records.coercions import integral_number, iso_date
+from ..coercions import integral_number, iso_date
 
 
 class Record(BaseModel):

@@ -21,8 +21,8 @@ from typing import Any
 
 from pydantic_core import SchemaError, SchemaSerializer, SchemaValidator
 
+from ..coercions import integral_number, iso_date
 from . import schema_cache
-from .coercions import integral_number, iso_date
 from .kinds import KINDS
 
 FUNCTIONS: dict[str, Callable[[Any], Any]] = {

@@ -34,7 +34,7 @@ from .._version import __version__
 FORMAT = 1
 """The entry layout; a change to it changes every key."""
 PACKAGE = Path(__file__).resolve().parent.parent
-SOURCES = ("models/*.py", "records/coercions.py", "records/compiled.py", "records/kinds.py")
+SOURCES = ("models/*.py", "coercions.py", "records/compiled.py", "records/kinds.py")
 """The source files, relative to the package, that decide what the stored schemas hold."""
 KEEP = 8
 """Entries kept in the cache directory: the most recently used (several environments, such as
