@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kursk_pows
 from factory import DatasetSpec
 from kursk_pows import __version__
 from kursk_pows.cli import main
@@ -85,3 +86,16 @@ def test_file_entry_read_in_pieces_matches_the_whole_file(data: bytes, chunk: in
         "bytes": len(data),
         "records": sum(1 for line in data.split(b"\n") if line.strip()),
     }
+
+
+def test_the_fix_for_changed_files_is_given_once(spec: DatasetSpec, tmp_path: Path) -> None:
+    root = spec.write(tmp_path / "ds")
+    for name in ("claims.jsonl", "events.jsonl"):
+        with (root / name).open("a", encoding="utf-8") as file:
+            file.write("\n")
+    report = kursk_pows.validate(root)
+    hints = [i.hint for i in report.issues if i.code == "manifest-mismatch"]
+    assert len(hints) == 2
+    assert "kursk-pows manifest" in hints[0]
+    assert "scripts/bump.py" in hints[0]
+    assert hints[1] == "As for the first manifest-mismatch of this run."

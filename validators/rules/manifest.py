@@ -36,11 +36,14 @@ MISMATCH = RuleCode(
     "A file was changed, added or removed without the manifest being regenerated. Every "
     "change to the data must go with a new manifest and, where users see a difference, a new "
     "version.",
-    "If the change is intended, bump the version with "
-    '`python3 scripts/bump.py patch|minor|major "what changed"` (it writes '
-    "validators/_version.py, the CHANGELOG entry and the manifest; `kursk-pows diff base` says "
-    "which bump the change needs); otherwise undo the change.",
+    "If the change is intended and this version is already the one being released, run "
+    "`kursk-pows manifest` to record the files as they are; if the change still needs a new "
+    "version (`kursk-pows diff base --check` says), run "
+    '`python3 scripts/bump.py patch|minor|major "what changed"` instead, which writes '
+    "validators/_version.py, the CHANGELOG entry and the manifest. Otherwise undo the change.",
 )
+SEE_ABOVE = "As for the first manifest-mismatch of this run."
+"""The hint of every manifest-mismatch after the first: the fix is one command for all files."""
 VERSION = RuleCode(
     "version-mismatch",
     "error",
@@ -82,6 +85,7 @@ def _check_manifest(root: Path, config: Config) -> Iterator[Issue]:
         yield issue("manifest-missing", f"{MANIFEST} is not a manifest", file=MANIFEST)
         return
     present = set(dataset_files(root))
+    hint: str | None = None  # the full fix on the first mismatch, a pointer to it after that
     for name in sorted(set(files) | present):
         if name not in present:
             problem = "is listed but missing"
@@ -106,7 +110,9 @@ def _check_manifest(root: Path, config: Config) -> Iterator[Issue]:
             f"{ascii(name)[1:-1]} {problem}",
             file=MANIFEST,
             pointer=f"/files/{name.replace('~', '~0').replace('/', '~1')}",
+            hint=hint,
         )
+        hint = SEE_ABOVE
     expected = checkout_versions(root)
     if _is_bundled(root):
         expected["the installed kursk_pows package"] = __version__
