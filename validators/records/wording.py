@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..models import DateSpan
+    from ..models import DateSpan, Source
 
 QUALIFIERS = {
     "exact": "",
@@ -63,3 +63,20 @@ def value_text(value: Any, name_of: Callable[[str], str]) -> str:
     if kind == "text-list":
         return "; ".join(value.items)
     return "yes" if value.value else "no"
+
+
+WIRE_ROLES = ("wire-service", "news-agency")
+
+
+def source_name(source: Source) -> str:
+    """What a person would call an article: its title, else who published or carried it and
+    when ("untitled article (Reuters/PAP, 2025-01-12 or later)"), from the record alone."""
+    if source.title:
+        return str(source.title)
+    who = source.publisher or "/".join(c.name for c in source.credits if c.role in WIRE_ROLES)
+    span = source.published
+    when = None
+    if span is not None and span.earliest is not None:
+        when = span_text(span) if span.latest is not None else f"{span.earliest} or later"
+    parts = [part for part in (who, when) if part]
+    return f"untitled article ({', '.join(parts)})" if parts else f"untitled article {source.id}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..reading.sentences import anchor
-from ..records.wording import span_text, value_text
+from ..records.wording import source_name, span_text, value_text
 from .slugs import Slugs
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class Site:
         if record_id in ds.events:
             return str(ds.events[record_id].description)
         if record_id in ds.sources:
-            return str(ds.sources[record_id].title or record_id)
+            return source_name(ds.sources[record_id])
         if record_id in ds.predicates:
             return str(ds.predicates[record_id].label)
         return record_id

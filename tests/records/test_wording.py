@@ -1,0 +1,63 @@
+"""Articles named for people: by title, else by who carried them and when, never by id alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from kursk_pows.records.wording import source_name
+
+
+def _source(
+    title: str | None,
+    publisher: str | None,
+    credits: list[tuple[str, str]],
+    earliest: dt.date | None,
+    latest: dt.date | None,
+) -> Any:
+    published = None
+    if earliest or latest:
+        published = SimpleNamespace(earliest=earliest, latest=latest, precision="range")
+    return SimpleNamespace(
+        id="source:x",
+        title=title,
+        publisher=publisher,
+        credits=[SimpleNamespace(name=n, role=r) for n, r in credits],
+        published=published,
+    )
+
+
+DAY = dt.date(2025, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (_source("A title", "P", [], DAY, DAY), "A title"),
+        (
+            _source(None, "Daily", [("AFP", "news-agency")], DAY, DAY),
+            "untitled article (Daily, 2025-01-12)",
+        ),
+        (
+            _source(
+                None,
+                None,
+                [("Reuters", "wire-service"), ("PAP", "wire-service"), ("Jane", "author")],
+                DAY,
+                None,
+            ),
+            "untitled article (Reuters/PAP, 2025-01-12 or later)",
+        ),
+        (_source(None, None, [("Jane", "photo")], None, None), "untitled article source:x"),
+        (
+            _source(None, None, [], DAY, dt.date(2025, 1, 31)),
+            "untitled article (2025-01-12 to 2025-01-31)",
+        ),
+    ],
+    ids=["title", "publisher and day", "wire credits, open end", "nothing known", "a range"],
+)
+def test_an_article_is_named_by_what_its_record_says(source: Any, expected: str) -> None:
+    assert source_name(source) == expected
