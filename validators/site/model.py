@@ -11,12 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.dataset import ClaimAbout
 from ..reading.sentences import anchor
 from ..records.wording import source_name, span_text, value_text
 from .slugs import Slugs
 
 if TYPE_CHECKING:
-    from ..analysis.dataset import ClaimAbout, Dataset
+    from ..analysis.dataset import Dataset
     from ..models import Claim, Event, Evidence
 
 FOLDERS = {"source": "articles", "entity": "entities", "event": "events"}
@@ -156,11 +157,25 @@ class Site:
     # --- what a subject's page lists ---
 
     def claims_by_predicate(self, subject_id: str) -> list[tuple[str, list[ClaimAbout]]]:
-        """Claims about a subject and the groups it belongs to, grouped by predicate label."""
+        """Claims about a subject, grouped by predicate label.  Claims about the groups it
+        belongs to stay on the groups' pages (see :meth:`group_claim_counts`), so that a page's
+        size does not grow with its groups' claims times their members."""
         grouped: dict[str, list[ClaimAbout]] = defaultdict(list)
-        for item in self.dataset.claims_about(subject_id, members=True):
-            grouped[item.claim.predicate].append(item)
+        for claim in self.dataset.claims_about(subject_id):
+            grouped[claim.predicate].append(ClaimAbout(claim, None))
         return sorted(grouped.items(), key=lambda pair: (self.name(pair[0]), pair[0]))
+
+    def group_claim_counts(self, subject_id: str) -> list[tuple[str, int]]:
+        """Each group a subject belongs to (nested ones too) with how many claims are about it,
+        for groups with any."""
+        found = []
+        for group in (
+            self.dataset.groups_of(subject_id) if subject_id in self.dataset.entities else []
+        ):
+            count = len(self.dataset.claims_about(group))
+            if count:
+                found.append((group, count))
+        return found
 
     def events_of(self, entity_id: str) -> list[tuple[str, str]]:
         """The events an entity takes part in or that happen there, with its role."""
