@@ -75,6 +75,8 @@ def _changed(tmp_path: Path, change: str) -> tuple[Release, Release]:
         spec.one("claim:a.role")["value"]["text"] = "marksman"
     elif change == "retype":
         spec.one("place:front")["type"] = "country"
+    elif change == "repoint":  # claim:a.role's proposition id now about the other soldier
+        spec.one("claim:a.role")["subject"] = "person:soldier-b"
     return old, Release(spec.write(tmp_path / "new"), None, "new")
 
 
@@ -102,6 +104,23 @@ def test_required_bump_per_change(
         assert result.required == required
         assert [c.describe() for c in result.changes] == [described]
         assert (not result.problems()) == ok, (version, result.problems())
+
+
+def test_a_proposition_id_reused_for_another_subject_needs_major(tmp_path: Path) -> None:
+    old, new = _changed(tmp_path, "repoint")
+    write_manifest(new.dataset, "1.1.0")
+    result = diff_releases(old, new)
+    assert [c.describe() for c in result.changes] == [
+        "changed claim claim:a.role (subject)",
+        "reused id of proposition proposition:a.role (subject, predicate)",
+    ]
+    assert result.required == "major"
+
+
+def test_a_corrected_value_keeps_its_proposition_a_patch(tmp_path: Path) -> None:
+    old, new = _changed(tmp_path, "correct")
+    write_manifest(new.dataset, "1.0.1")
+    assert diff_releases(old, new).problems() == []
 
 
 def test_retraction_is_a_patch_and_named(tmp_path: Path) -> None:

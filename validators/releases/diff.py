@@ -1,7 +1,8 @@
 """Compare two releases of the dataset and work out the smallest SemVer bump the change needs.
 
-major: a record removed (or its id reused for another type), a schema field removed, a field made
-required, or an allowed value removed; minor: records, predicates, schema fields or allowed values
+major: a record removed (or its id reused for another type), a proposition id reused for a
+statement about another subject or predicate, a schema field removed, a field made required, or
+an allowed value removed; minor: records, predicates, schema fields or allowed values
 added; patch: any other change to a record or a source text (corrections, retractions).
 """
 
@@ -158,6 +159,28 @@ def _record_changes(old: Path, new: Path) -> list[Change]:
     return changes
 
 
+def _proposition_subjects(root: Path) -> dict[str, set[tuple[str, str]]]:
+    """Each proposition id with the (subject, predicate) pairs its claims state."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for record in _records(root, "claims.jsonl").values():
+        pid = record.get("proposition")
+        if isinstance(pid, str):
+            statement = (str(record.get("subject")), str(record.get("predicate")))
+            found.setdefault(pid, set()).add(statement)
+    return found
+
+
+def _proposition_changes(old: Path, new: Path) -> list[Change]:
+    """A proposition id that now stands for a statement about another subject or predicate is
+    reused, which breaks every reference to it; a corrected value is a patch of its claims."""
+    before, after = _proposition_subjects(old), _proposition_subjects(new)
+    return [
+        Change("major", "reused id of", "proposition", pid, ("subject", "predicate"))
+        for pid in sorted(before.keys() & after.keys())
+        if not before[pid] & after[pid]
+    ]
+
+
 def _text_changes(old: Path, new: Path) -> list[Change]:
     changes = []
     names = {p.relative_to(old).as_posix() for p in (old / "sources").glob("*") if p.is_file()}
@@ -233,6 +256,7 @@ def diff_releases(old: Release, new: Release) -> DatasetDiff:
     """Every difference between two releases, with the bump each needs."""
     result = DatasetDiff(old.version, new.version)
     result.changes += _record_changes(old.dataset, new.dataset)
+    result.changes += _proposition_changes(old.dataset, new.dataset)
     result.changes += _text_changes(old.dataset, new.dataset)
     result.changes += _schema_changes(old.schema, new.schema)
     return result
