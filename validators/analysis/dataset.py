@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from .._version import __version__
 from ..config import Config
-from ..issues import DatasetInvalid, Report
-from ..reading.locations import existing_root
+from ..issues import DatasetInvalid, Issue, Report
+from ..reading.locations import resolve_root, root_problem
 from ..reading.source_texts import read_source_text
 from ..reading.stream import Located
 from ..records.compiled import view_types
@@ -214,6 +214,23 @@ def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mappin
     return MappingProxyType(dict(sorted(records.items())))
 
 
+def _dataset_root(path: str | Path | None) -> Path:
+    """The directory ``load`` reads, or :class:`DatasetInvalid` with one issue saying why
+    ``path`` is not one (``TypeError`` for a path of the wrong type, from :class:`Path`)."""
+    root = resolve_root(path)
+    found = root_problem(root)
+    if found is None:
+        return root
+    code, problem = found
+    hint = (
+        "pass the path of a dataset directory (the one holding manifest.json and the .jsonl files)"
+    )
+    if str(root).startswith("~"):
+        hint += "; '~' is not expanded: pass os.path.expanduser(path)"
+    issue = Issue(code, "error", f"not a dataset directory: {str(root)!r} {problem}", hint=hint)
+    raise DatasetInvalid(Report.build(str(root), [issue], {}))
+
+
 def load(
     path: str | Path | None = None,
     config: Config | None = None,
@@ -224,9 +241,12 @@ def load(
 
     Records are read-only views with the attributes of the models in :mod:`kursk_pows.models`.
     Retracted records are left out unless ``include_retracted`` is true.  Raises
-    :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
+    :class:`DatasetInvalid`, carrying the full report, when the dataset has errors, and also
+    when ``path`` is not a dataset directory (missing, a file, a device or a pipe, a NUL in it,
+    a name too long): then the report has one issue that names the path.  ``~`` is not
+    expanded.  A ``path`` that is neither ``str`` nor ``os.PathLike`` raises ``TypeError``.
     """
-    root = existing_root(path)
+    root = _dataset_root(path)
     kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
     with no_cyclic_gc():
         report = run_rules(
