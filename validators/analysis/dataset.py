@@ -7,7 +7,6 @@ and are read-only.  Loading never defines the models, so it costs what a validat
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from ..reading.source_texts import read_source_text
 from ..reading.stream import Located
 from ..records.compiled import view_types
 from ..records.kinds import KINDS
-from ..rules.engine import no_cyclic_gc, run_rules
+from ..rules.engine import records_out_of_gc, run_rules
 from .support import Link, Support, link_index, support, support_rows
 
 if TYPE_CHECKING:
@@ -248,26 +247,24 @@ def load(
     """
     root = _dataset_root(path)
     kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
-    with no_cyclic_gc():
+    with records_out_of_gc() as freeze:  # until the tables are built (see run_rules)
         report = run_rules(
             root,
             config,
             keep=lambda located: kept[located.kind].append(located),
             types=view_types(),
         )
-        # the records live on and form no cycles: without this, the first collection after
-        # the collector is back on scans them all once more (a sixth of load() at 100k claims)
-        gc.freeze()
-    if not report.valid:
-        raise DatasetInvalid(report)
-    return Dataset(
-        root=root,
-        version=__version__ if path is None else None,
-        predicates=_table(kept, "predicate", include_retracted),
-        sources=_table(kept, "source", include_retracted),
-        entities=_table(kept, "entity", include_retracted),
-        events=_table(kept, "event", include_retracted),
-        claims=_table(kept, "claim", include_retracted),
-        report=report,
-        exclusions=_table(kept, "exclusion", include_retracted),
-    )
+        if not report.valid:
+            raise DatasetInvalid(report)
+        freeze()
+        return Dataset(
+            root=root,
+            version=__version__ if path is None else None,
+            predicates=_table(kept, "predicate", include_retracted),
+            sources=_table(kept, "source", include_retracted),
+            entities=_table(kept, "entity", include_retracted),
+            events=_table(kept, "event", include_retracted),
+            claims=_table(kept, "claim", include_retracted),
+            report=report,
+            exclusions=_table(kept, "exclusion", include_retracted),
+        )
