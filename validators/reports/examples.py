@@ -129,6 +129,14 @@ _LINKED_ROLE = (
 _AGE_END = b'"start": 107, "end": 126}]'
 _TO_BIRTH_YEAR = b'{"type": "refines", "claim": "claim:a.birth-year"}'
 
+_SAME_CAPTURE = (
+    b'{"id": "claim:z.captured", "subject": "group:soldiers", "predicate": "predicate:captured", '
+    b'"value": {"type": "boolean", "value": true}, "claimed_by": "source:test-article", '
+    b'"evidence": [{"source": "source:test-article", "quote": "Two soldiers were captured", '
+    b'"start": 0, "end": 26}], "links": [{"type": "contradicts", "claim": '
+    b'"claim:soldiers.captured"}]}'
+)
+
 EXAMPLES: dict[str, Example] = {
     "link-same-evidence": Example("claims.jsonl", append=_LINKED_ROLE),
     "link-same-claimant": Example(
@@ -145,6 +153,7 @@ EXAMPLES: dict[str, Example] = {
             _AGE_END + b', "links": [' + _TO_BIRTH_YEAR + b", " + _TO_BIRTH_YEAR + b"]",
         ),
     ),
+    "link-contradicts-same-value": Example("claims.jsonl", append=_SAME_CAPTURE),
     "date-words-not-in-quote": Example(
         "claims.jsonl", replace=(_BIRTH_QUOTE, _BIRTH_QUOTE + b', "date_words": "in 2016"')
     ),

@@ -2,6 +2,7 @@
 
 from . import (
     attribution,
+    contradictions,
     coverage,
     ids,
     manifest,
@@ -22,6 +23,7 @@ __all__ = [
     "Rule",
     "RuleCode",
     "attribution",
+    "contradictions",
     "coverage",
     "ids",
     "manifest",
