@@ -18,7 +18,7 @@ from .._version import __version__
 from ..config import Config
 from ..issues import DatasetInvalid, Issue, Report
 from ..reading.locations import resolve_root, root_problem
-from ..reading.source_texts import read_source_text
+from ..reading.source_texts import SourceText, read_source_text
 from ..reading.stream import Located
 from ..records.compiled import view_types
 from ..records.kinds import KINDS
@@ -176,12 +176,16 @@ class Dataset:
     # --- end of the analysts' block ---
 
     def text(self, source_id: str) -> str:
-        """The full text of a source, as shipped (read as validation read it: safely)."""
+        """The full text of a source, as shipped (read as validation read it: safely).
+
+        The text is read on first use and kept.  Its SHA-256 must still be the one of the
+        source record, which validation checked: a text changed or removed since ``load()``
+        raises :class:`DatasetInvalid` with one issue saying so."""
         source = self.sources[source_id]
         if source_id not in self._texts:
             found = read_source_text(self.root, source)
-            if found.text is None:
-                raise DatasetInvalid(self.report)  # cannot happen for a dataset that loaded
+            if found.text is None or found.sha256 != source.sha256:
+                raise DatasetInvalid(Report.build(str(self.root), [_changed(source, found)], {}))
             self._texts[source_id] = found.text
         return self._texts[source_id]
 
@@ -203,6 +207,28 @@ class Dataset:
             cached = link_index(self.claims)
             object.__setattr__(self, "_link_index", cached)
         return cached
+
+
+def _changed(source: Source, found: SourceText) -> Issue:
+    """The issue for a source text that is no longer the one validated."""
+    if found.problem_code is not None:
+        code, pointer = found.problem_code, "/path"
+        problem = f"{found.problem} (since the dataset was loaded)"
+    else:
+        code, pointer = "source-checksum-mismatch", "/sha256"
+        problem = (
+            f"{source.path} changed after the dataset was loaded: it has sha256 "
+            f"{found.sha256}, the record says {source.sha256}"
+        )
+    return Issue(
+        code,
+        "error",
+        problem,
+        file=source.path,
+        record=source.id,
+        pointer=pointer,
+        hint="load the dataset again (kursk_pows.load), which validates it anew",
+    )
 
 
 def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mapping[str, Any]:
