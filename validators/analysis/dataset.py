@@ -20,7 +20,7 @@ from ..issues import DatasetInvalid, Issue, Report
 from ..reading.locations import resolve_root, root_problem
 from ..reading.source_texts import SourceText, read_source_text
 from ..reading.stream import Located
-from ..records.compiled import view_types
+from ..records.compiled import read_only, view_types
 from ..records.kinds import KINDS
 from ..rules.engine import records_out_of_gc, run_rules
 from .support import Link, Support, link_index, support, support_rows
@@ -231,6 +231,12 @@ def _changed(source: Source, found: SourceText) -> Issue:
     )
 
 
+def read_only_record(located: Located) -> Located:
+    """``located`` with its record made read-only all the way down (its lists included)."""
+    read_only(located.record)
+    return located
+
+
 def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mapping[str, Any]:
     chosen = [r for r in kept[kind] if retracted or r.record.status == "active"]
     records: dict[str, Any] = {}
@@ -277,7 +283,7 @@ def load(
         report = run_rules(
             root,
             config,
-            keep=lambda located: kept[located.kind].append(located),
+            keep=lambda located: kept[located.kind].append(read_only_record(located)),
             types=view_types(),
         )
         if not report.valid:
