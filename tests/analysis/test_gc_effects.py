@@ -13,7 +13,7 @@ import pytest
 
 import kursk_pows
 from factory import DatasetSpec
-from kursk_pows.rules.engine import RULES_LABEL
+from kursk_pows.rules.engine import RULES_LABEL, records_out_of_gc
 
 
 class Node:
@@ -131,3 +131,19 @@ def test_the_collector_stays_on_for_other_threads_while_validate_runs(
         worker.join(timeout=60)
     assert seen == [(True, True)]
     assert gc.isenabled()
+
+
+def test_what_is_frozen_stays_frozen_until_the_last_run_ends() -> None:
+    """Two runs overlapping (in two threads, say): the first to end unfreezes nothing that the
+    other still relies on; the last one unfreezes everything."""
+    assert gc.get_freeze_count() == 0
+    first, second = records_out_of_gc(), records_out_of_gc()
+    freeze = first.__enter__()
+    freeze()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert gc.get_freeze_count() >= frozen - 100  # a few frozen objects may have died since
+    second.__exit__(None, None, None)
+    assert gc.get_freeze_count() == 0

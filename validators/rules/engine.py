@@ -46,7 +46,8 @@ def records_out_of_gc() -> Iterator[Callable[[], None]]:
     block running ends, :func:`gc.unfreeze` puts everything back into the oldest generation:
     nothing stays frozen, and garbage made before or during the run is collected as usual.
     A process that had frozen objects of its own (``gc.get_freeze_count() > 0``) is left
-    alone: nothing is frozen or unfrozen, and reading is slower.
+    alone: nothing is frozen or unfrozen, and reading is slower.  (What another thread freezes
+    while a run is going is unfrozen with the rest when it ends.)
     """
     global _gc_runs, _gc_freezing
     with _gc_lock:
