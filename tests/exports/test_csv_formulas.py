@@ -108,3 +108,10 @@ def test_the_descriptor_says_so(exported: Path) -> None:
     descriptor = json.loads((exported / "csv" / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
         assert resource["dialect"]["description"] == CSV_FORMULAS, resource["name"]
+
+
+def test_croissant_says_so_for_csv_only(exported: Path) -> None:
+    for format in ("csv", "parquet"):
+        described = json.loads((exported / format / "croissant.json").read_text(encoding="utf-8"))
+        for file in described["distribution"]:
+            assert file["description"].endswith(CSV_FORMULAS) == (format == "csv"), file["name"]

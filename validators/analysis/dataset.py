@@ -231,7 +231,7 @@ def _changed(source: Source, found: SourceText) -> Issue:
     )
 
 
-def read_only_record(located: Located) -> Located:
+def _read_only_record(located: Located) -> Located:
     """``located`` with its record made read-only all the way down (its lists included)."""
     read_only(located.record)
     return located
@@ -283,7 +283,7 @@ def load(
         report = run_rules(
             root,
             config,
-            keep=lambda located: kept[located.kind].append(read_only_record(located)),
+            keep=lambda located: kept[located.kind].append(_read_only_record(located)),
             types=view_types(),
         )
         if not report.valid:
