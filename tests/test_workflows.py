@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -61,3 +63,124 @@ def test_every_command_parses(where: str, command: str) -> None:
     assert args.command in {"validate", "fmt", "diff", "manifest", "coverage", "rules", "site"}, (
         where
     )
+
+
+# --- hardening (issue 22): least privilege, pinned actions, no event data pasted into scripts,
+# axe-core from a lockfile ---
+
+WORKFLOWS = ("pull-request.yml", "pages.yml")
+PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40}) # v\d+(?:\.\d+)*$")
+
+
+def _workflow(repo_root: Path, name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((repo_root / ".github/workflows" / name).read_text())
+    return loaded
+
+
+def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+@pytest.mark.parametrize("name", WORKFLOWS)
+def test_every_action_is_pinned_by_commit_with_its_tag_in_a_comment(
+    name: str, repo_root: Path
+) -> None:
+    lines = (repo_root / ".github/workflows" / name).read_text().splitlines()
+    used = [line for line in lines if "uses:" in line]
+    assert used
+    assert [line for line in used if not PINNED.match(line)] == []
+    parsed = [step["uses"] for step in _steps(_workflow(repo_root, name)) if "uses" in step]
+    assert [f"{m[1]}@{m[2]}" for line in used if (m := PINNED.match(line))] == parsed
+
+
+def test_each_action_has_one_pin(repo_root: Path) -> None:
+    pins: dict[str, set[str]] = {}
+    for name in WORKFLOWS:
+        for step in _steps(_workflow(repo_root, name)):
+            if "uses" in step:
+                action, commit = step["uses"].split("@")
+                pins.setdefault(action, set()).add(commit)
+    assert {action: len(commits) for action, commits in pins.items()} == {
+        "actions/checkout": 1,
+        "actions/setup-python": 1,
+        "actions/upload-artifact": 1,
+        "actions/upload-pages-artifact": 1,
+        "actions/deploy-pages": 1,
+    }
+
+
+def test_pages_grants_writing_to_the_deploy_job_only(repo_root: Path) -> None:
+    workflow = _workflow(repo_root, "pages.yml")
+    assert workflow["permissions"] == {"contents": "read"}
+    granted = {name: job.get("permissions") for name, job in workflow["jobs"].items()}
+    assert granted == {"build": None, "deploy": {"pages": "write", "id-token": "write"}}
+
+
+def test_pull_requests_get_a_read_only_token(repo_root: Path) -> None:
+    workflow = _workflow(repo_root, "pull-request.yml")
+    assert workflow["permissions"] == {"contents": "read"}
+    assert [name for name, job in workflow["jobs"].items() if "permissions" in job] == []
+
+
+@pytest.mark.parametrize("name", WORKFLOWS)
+def test_no_expression_is_pasted_into_a_script(name: str, repo_root: Path) -> None:
+    """``${{ ... }}`` in ``run:`` is pasted into the shell script before it runs: a branch
+    name can then run commands.  Values go through ``env:``."""
+    pasted = [s["run"] for s in _steps(_workflow(repo_root, name)) if "${{" in s.get("run", "")]
+    assert pasted == []
+
+
+def test_the_base_branch_reaches_the_bump_check_through_env(repo_root: Path) -> None:
+    (step,) = [
+        s for s in _steps(_workflow(repo_root, "pull-request.yml")) if "diff" in s.get("run", "")
+    ]
+    assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert step["run"] == 'kursk-pows diff "origin/$BASE_REF" . --check'
+
+
+@pytest.mark.parametrize("name", WORKFLOWS)
+def test_checkouts_keep_no_credentials(name: str, repo_root: Path) -> None:
+    checkouts = [
+        s
+        for s in _steps(_workflow(repo_root, name))
+        if s.get("uses", "").startswith("actions/checkout@")
+    ]
+    assert checkouts
+    assert [s.get("with", {}).get("persist-credentials") for s in checkouts] == [False] * len(
+        checkouts
+    )
+
+
+def test_axe_core_is_locked_with_integrity(repo_root: Path) -> None:
+    declared = json.loads((repo_root / ".ci/axe/package.json").read_text(encoding="utf-8"))
+    locked = json.loads((repo_root / ".ci/axe/package-lock.json").read_text(encoding="utf-8"))
+    assert declared["dependencies"] == {"axe-core": "4.14.1"}  # an exact version, no range
+    assert locked["lockfileVersion"] >= 2
+    assert locked["packages"][""]["dependencies"] == declared["dependencies"]
+    packages = {k: v for k, v in locked["packages"].items() if k}
+    assert set(packages) == {"node_modules/axe-core"}
+    axe = packages["node_modules/axe-core"]
+    assert axe["version"] == "4.14.1"
+    assert axe["resolved"] == "https://registry.npmjs.org/axe-core/-/axe-core-4.14.1.tgz"
+    assert re.fullmatch(r"sha512-[A-Za-z0-9+/]{86}==", axe["integrity"])
+
+
+def test_axe_core_is_installed_with_npm_ci_only(repo_root: Path) -> None:
+    workflow = _workflow(repo_root, "pull-request.yml")
+    scripts = [s.get("run", "") for s in _steps(workflow)]
+    ci = (repo_root / ".ci/run").read_text(encoding="utf-8")
+    for text in (*scripts, ci):
+        assert "npm install" not in text
+        assert "npm i " not in text
+    install = 'npm ci --silent --no-audit --no-fund --prefix "$RUNNER_TEMP/axe"'
+    assert [line.strip() for s in scripts for line in s.splitlines() if "npm" in line] == [install]
+    assert 'cp .ci/axe/package.json .ci/axe/package-lock.json "$RUNNER_TEMP/axe/"' in "".join(
+        scripts
+    )
+    lines = [line.strip() for line in ci.splitlines()]
+    assert [line for line in lines if "npm" in line and not line.startswith("#")] == [
+        'npm ci --silent --no-audit --no-fund --prefix "$axe_dir"'
+    ]
+    assert 'axe_dir="$(mktemp -d)"' in lines
+    assert "trap 'rm -rf \"$axe_dir\"' EXIT" in lines
+    assert 'cp .ci/axe/package.json .ci/axe/package-lock.json "$axe_dir/"' in lines

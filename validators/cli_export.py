@@ -53,10 +53,12 @@ def write_directory(
     from .analysis.dataset import load
     from .exports import ExportError
     from .issues import DatasetInvalid
+    from .reading.locations import existing_root
     from .reading.manifest import read_version
     from .reports.escaping import printable as escape
     from .tables.extras import ExtraMissing
 
+    existing_root(args.dataset)  # a wrong path is a usage error (exit 2), before any loading
     try:
         dataset = load(args.dataset, include_retracted=True)
         version = read_version(dataset.root) or "unversioned"

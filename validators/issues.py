@@ -142,7 +142,8 @@ class DatasetInvalid(Exception):
     def __init__(self, report: Report) -> None:
         self.report = report
         first = report.errors[0] if report.errors else None
-        where = (
-            f" (first: {first.file}:{first.line}: [{first.code}] {first.message})" if first else ""
-        )
+        where = ""
+        if first is not None:
+            place = ":".join(str(part) for part in (first.file, first.line) if part is not None)
+            where = f" (first: {place + ': ' if place else ''}[{first.code}] {first.message})"
         super().__init__(f"{report.error_count} error(s) in dataset {report.root}{where}")

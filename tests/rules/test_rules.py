@@ -154,6 +154,59 @@ def _linked_conflict(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role-2")["evidence"] = [evidence("The first was born")]
 
 
+def _same_role(spec: DatasetSpec, kind: str, text: str = "sniper", **extra: object) -> None:
+    """A second claim of soldier A's role, on other words than claim:a.role's, linking it."""
+    _second_role(spec, links=[{"type": kind, "claim": "claim:a.role"}], **extra)
+    spec.one("claim:a.role-2")["value"]["text"] = text
+    spec.one("claim:a.role-2")["evidence"] = [evidence("The first was born")]
+
+
+@case(
+    "one value linked as contradicting itself",
+    ("link-contradicts-same-value", "claim:a.role-2"),
+)
+def _contradicts_same_value(spec: DatasetSpec, root: Path) -> None:
+    _same_role(spec, "contradicts")
+
+
+@case(
+    "one value linked as contradicting itself, from the earlier claim",
+    ("link-contradicts-same-value", "claim:a.role"),
+)
+def _contradicts_same_value_forward(spec: DatasetSpec, root: Path) -> None:
+    _same_role(spec, "refines", claimed_by="person:soldier-b")
+    del spec.one("claim:a.role-2")["links"]
+    _link(spec, "claim:a.role", "claim:a.role-2", kind="contradicts")
+
+
+@case("one value by two claimants, in one proposition")
+def _one_proposition_same_value(spec: DatasetSpec, root: Path) -> None:
+    _same_role(spec, "refines", claimed_by="person:soldier-b")
+    del spec.one("claim:a.role-2")["links"]
+    spec.one("claim:a.role-2")["proposition"] = "proposition:a.role"
+
+
+@case("two values linked as contradicting")
+def _contradicts_other_value(spec: DatasetSpec, root: Path) -> None:
+    _same_role(spec, "contradicts", text="scout sniper")
+
+
+@case("one value of two subjects linked as contradicting")
+def _contradicts_other_subject(spec: DatasetSpec, root: Path) -> None:
+    _same_role(spec, "contradicts")
+    spec.one("claim:a.role-2")["subject"] = "person:soldier-b"
+
+
+@case(
+    "one value linked as contradicting a retracted claim stating it",
+    ("ref-retracted", "claim:a.role-2"),
+)
+def _contradicts_retracted_same_value(spec: DatasetSpec, root: Path) -> None:
+    _same_role(spec, "contradicts")
+    spec.one("claim:a.role")["status"] = "retracted"
+    spec.one("claim:a.role")["retraction"] = {"reason": "misread"}
+
+
 def _link(spec: DatasetSpec, owner: str, *targets: str, kind: str = "refines") -> None:
     spec.one(owner)["links"] = [{"type": kind, "claim": target} for target in targets]
 

@@ -2,8 +2,8 @@
 
 Run on purpose with ``python -m pytest -m browser`` (``.ci/run`` does).  The browser is
 ``$KURSK_POWS_CHROMIUM`` or ``chromium`` on the path; the accessibility check needs axe-core's
-``axe.min.js`` at ``$KURSK_POWS_AXE`` (``npm install axe-core``).  Screenshots go to
-``$KURSK_POWS_SCREENSHOTS`` (default ``build/screenshots``).
+``axe.min.js`` at ``$KURSK_POWS_AXE`` (``npm ci`` with ``.ci/axe/package-lock.json``).
+Screenshots go to ``$KURSK_POWS_SCREENSHOTS`` (default ``build/screenshots``).
 """
 
 from __future__ import annotations
@@ -241,7 +241,8 @@ def _axe() -> Path:
     if not path or not Path(path).is_file():
         pytest.fail(
             "set KURSK_POWS_AXE to axe-core's axe.min.js "
-            "(npm install --prefix DIR axe-core; DIR/node_modules/axe-core/axe.min.js)"
+            "(copy .ci/axe/package*.json into DIR, npm ci --prefix DIR; "
+            "DIR/node_modules/axe-core/axe.min.js)"
         )
     return Path(path)
 

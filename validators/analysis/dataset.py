@@ -7,7 +7,6 @@ and are read-only.  Loading never defines the models, so it costs what a validat
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,13 +16,13 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from .._version import __version__
 from ..config import Config
-from ..issues import DatasetInvalid, Report
-from ..reading.locations import existing_root
-from ..reading.source_texts import read_source_text
+from ..issues import DatasetInvalid, Issue, Report
+from ..reading.locations import resolve_root, root_problem
+from ..reading.source_texts import SourceText, read_source_text
 from ..reading.stream import Located
-from ..records.compiled import view_types
+from ..records.compiled import read_only, view_types
 from ..records.kinds import KINDS
-from ..rules.engine import no_cyclic_gc, run_rules
+from ..rules.engine import records_out_of_gc, run_rules
 from .propositions import (
     Proposition,
     Support,
@@ -191,12 +190,16 @@ class Dataset:
     # --- end of the analysts' block ---
 
     def text(self, source_id: str) -> str:
-        """The full text of a source, as shipped (read as validation read it: safely)."""
+        """The full text of a source, as shipped (read as validation read it: safely).
+
+        The text is read on first use and kept.  Its SHA-256 must still be the one of the
+        source record, which validation checked: a text changed or removed since ``load()``
+        raises :class:`DatasetInvalid` with one issue saying so."""
         source = self.sources[source_id]
         if source_id not in self._texts:
             found = read_source_text(self.root, source)
-            if found.text is None:
-                raise DatasetInvalid(self.report)  # cannot happen for a dataset that loaded
+            if found.text is None or found.sha256 != source.sha256:
+                raise DatasetInvalid(Report.build(str(self.root), [_changed(source, found)], {}))
             self._texts[source_id] = found.text
         return self._texts[source_id]
 
@@ -266,12 +269,57 @@ def _unknown(kind: str, record_id: str, known: Mapping[str, Any]) -> str:
     return f"no {kind} with id {record_id!r}{hint}"
 
 
+def _changed(source: Source, found: SourceText) -> Issue:
+    """The issue for a source text that is no longer the one validated."""
+    if found.problem_code is not None:
+        code, pointer = found.problem_code, "/path"
+        problem = f"{found.problem} (since the dataset was loaded)"
+    else:
+        code, pointer = "source-checksum-mismatch", "/sha256"
+        problem = (
+            f"{source.path} changed after the dataset was loaded: it has sha256 "
+            f"{found.sha256}, the record says {source.sha256}"
+        )
+    return Issue(
+        code,
+        "error",
+        problem,
+        file=source.path,
+        record=source.id,
+        pointer=pointer,
+        hint="load the dataset again (kursk_pows.load), which validates it anew",
+    )
+
+
+def _read_only_record(located: Located) -> Located:
+    """``located`` with its record made read-only all the way down (its lists included)."""
+    read_only(located.record)
+    return located
+
+
 def _table(kept: dict[str, list[Located]], kind: str, retracted: bool) -> Mapping[str, Any]:
     chosen = [r for r in kept[kind] if retracted or r.record.status == "active"]
     records: dict[str, Any] = {}
     for located in chosen:
         records.setdefault(located.id, located.record)
     return MappingProxyType(dict(sorted(records.items())))
+
+
+def _dataset_root(path: str | Path | None) -> Path:
+    """The directory ``load`` reads, or :class:`DatasetInvalid` with one issue saying why
+    ``path`` is not one (``TypeError`` for a path of the wrong type, from :class:`Path`)."""
+    root = resolve_root(path)
+    found = root_problem(root)
+    if found is None:
+        return root
+    code, problem = found
+    hint = (
+        "pass the path of a dataset directory (the one holding manifest.json and the .jsonl files)"
+    )
+    if str(root).startswith("~"):
+        hint += "; '~' is not expanded: pass os.path.expanduser(path)"
+    issue = Issue(code, "error", f"not a dataset directory: {str(root)!r} {problem}", hint=hint)
+    raise DatasetInvalid(Report.build(str(root), [issue], {}))
 
 
 def load(
@@ -284,30 +332,31 @@ def load(
 
     Records are read-only views with the attributes of the models in :mod:`kursk_pows.models`.
     Retracted records are left out unless ``include_retracted`` is true.  Raises
-    :class:`DatasetInvalid`, carrying the full report, when the dataset has errors.
+    :class:`DatasetInvalid`, carrying the full report, when the dataset has errors, and also
+    when ``path`` is not a dataset directory (missing, a file, a device or a pipe, a NUL in it,
+    a name too long): then the report has one issue that names the path.  ``~`` is not
+    expanded.  A ``path`` that is neither ``str`` nor ``os.PathLike`` raises ``TypeError``.
     """
-    root = existing_root(path)
+    root = _dataset_root(path)
     kept: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
-    with no_cyclic_gc():
+    with records_out_of_gc() as freeze:  # until the tables are built (see run_rules)
         report = run_rules(
             root,
             config,
-            keep=lambda located: kept[located.kind].append(located),
+            keep=lambda located: kept[located.kind].append(_read_only_record(located)),
             types=view_types(),
         )
-        # the records live on and form no cycles: without this, the first collection after
-        # the collector is back on scans them all once more (a sixth of load() at 100k claims)
-        gc.freeze()
-    if not report.valid:
-        raise DatasetInvalid(report)
-    return Dataset(
-        root=root,
-        version=__version__ if path is None else None,
-        predicates=_table(kept, "predicate", include_retracted),
-        sources=_table(kept, "source", include_retracted),
-        entities=_table(kept, "entity", include_retracted),
-        events=_table(kept, "event", include_retracted),
-        claims=_table(kept, "claim", include_retracted),
-        report=report,
-        exclusions=_table(kept, "exclusion", include_retracted),
-    )
+        if not report.valid:
+            raise DatasetInvalid(report)
+        freeze()
+        return Dataset(
+            root=root,
+            version=__version__ if path is None else None,
+            predicates=_table(kept, "predicate", include_retracted),
+            sources=_table(kept, "source", include_retracted),
+            entities=_table(kept, "entity", include_retracted),
+            events=_table(kept, "event", include_retracted),
+            claims=_table(kept, "claim", include_retracted),
+            report=report,
+            exclusions=_table(kept, "exclusion", include_retracted),
+        )

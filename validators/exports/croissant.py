@@ -9,7 +9,7 @@ from typing import Any
 
 from ..tables.columns import Column, Table
 from .about import DESCRIPTION, LICENSE, TITLE, citation
-from .datapackage import file_facts
+from .datapackage import CSV_FORMULAS, file_facts
 
 DATA_TYPES = {
     "string": "sc:Text",
@@ -132,7 +132,9 @@ def _file(directory: Path, table: Table, suffix: str) -> dict[str, Any]:
         "@type": "cr:FileObject",
         "@id": name,
         "name": name,
-        "description": table.description,
+        "description": f"{table.description} {CSV_FORMULAS}"
+        if suffix == "csv"
+        else table.description,
         "contentUrl": name,
         "contentSize": f"{size} B",
         "encodingFormat": ENCODINGS[suffix],

@@ -33,6 +33,14 @@ FIELD_TYPES = {
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 """Registered media types; JSON Lines has none registered, so it has only its ``format``."""
 
+CSV_FORMULAS = (
+    "A string cell whose text begins with =, +, -, @, a tab or a carriage return is written "
+    "with an apostrophe (') before it, and quoted, so that a spreadsheet does not run it as a "
+    "formula (OWASP: CSV injection); remove that first apostrophe to get the exact value, which "
+    "the Parquet, JSON Lines and SQLite exports keep. Number columns are written as they are."
+)
+"""What the CSV dialect says about cells neutralised as formulas (see ``writers.write_csv``)."""
+
 PARQUET_NULLS = ("integer", "number")
 """Field types whose Parquet nulls frictionless reads as ``"nan"`` (through pandas)."""
 
@@ -77,7 +85,12 @@ def _format(table: Table, suffix: str, size: int) -> dict[str, Any]:
             "mediatype": MEDIA_TYPES[suffix],
             "encoding": "utf-8",
             "bytes": size,
-            "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
+            "dialect": {
+                "delimiter": ",",
+                "quoteChar": '"',
+                "header": True,
+                "description": CSV_FORMULAS,
+            },
         }
     # JSON Lines: the keys named, or frictionless guesses the columns from the first rows
     return {

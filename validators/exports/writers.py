@@ -21,10 +21,34 @@ def _boolean(value: bool | None) -> str | None:
     return None if value is None else ("true" if value else "false")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def neutralised(value: str) -> str:
+    """A string cell that a spreadsheet would run as a formula, prefixed with ``'``; any other
+    string as it is.  The CSV writer also quotes every cell this changes."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _csv_cell(value: Any) -> str:
+    """One cell as :func:`csv.writer` writes it, except that a formula is neutralised and quoted."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return '"' + neutralised(value).replace('"', '""') + '"'
+    if value is None or value == "":
+        return ""  # alone in a row, csv.writer would write an empty string as ""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="").writerow([value])
+    return buffer.getvalue()
+
+
 def write_csv(path: Path, table: Table, rows: Rows) -> None:
     """RFC 4180 CSV with a header row, UTF-8, ``\\r\\n`` line ends.
 
     Null is an empty cell, booleans ``true``/``false``, dates ``YYYY-MM-DD`` (their ``str``).
+    A string cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading ``'`` and is quoted, so that no spreadsheet runs it as a formula; numbers are left
+    alone, and the other formats keep every value exactly.
     """
     names = table.names
     booleans = [name for name in names if table.kind(name) == "boolean"]
@@ -34,7 +58,11 @@ def write_csv(path: Path, table: Table, rows: Rows) -> None:
     for row in rows:
         if booleans:
             row = {**row, **{name: _boolean(row[name]) for name in booleans}}
-        writer.writerow([row[name] for name in names])
+        cells = [row[name] for name in names]
+        if any(isinstance(cell, str) and cell.startswith(FORMULA_STARTS) for cell in cells):
+            buffer.write(",".join(_csv_cell(cell) for cell in cells) + "\r\n")
+        else:
+            writer.writerow(cells)
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 

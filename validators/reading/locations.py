@@ -14,6 +14,8 @@ a noticeable share of its start-up.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 DISTRIBUTION = "kursk-pows"
@@ -99,3 +101,20 @@ def existing_root(path: str | Path | None) -> Path:
     if not root.is_dir():
         raise NotADirectoryError(f"not a dataset directory: {root}")
     return root
+
+
+def root_problem(root: Path) -> tuple[str, str] | None:
+    """Why ``root`` cannot be read as a dataset directory, as an issue code and the words that
+    finish "not a dataset directory: PATH ..."; ``None`` when it is a directory.  Never raises:
+    a NUL in the path, an over-long name, a pipe or a device are answers, not errors."""
+    try:
+        mode = os.stat(root).st_mode  # follows a link, as reading the directory does
+    except FileNotFoundError:
+        return "file-missing", "does not exist"
+    except ValueError as exc:  # os.stat's answer to a NUL in the path
+        return "file-unreadable", "holds a NUL character" if "null" in str(exc) else str(exc)
+    except OSError as exc:
+        return "file-unreadable", f"cannot be read ({exc.strerror or type(exc).__name__})"
+    if not stat.S_ISDIR(mode):
+        return "file-unreadable", "is not a directory"
+    return None

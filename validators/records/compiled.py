@@ -79,6 +79,50 @@ class View:
         return (_rebuilt, (type(self).__name__, vars(self), fields_set))
 
 
+class ReadOnlyList(list[Any]):
+    """A record's list, once loaded: a ``list`` (equal to a list with the same items, accepted
+    where the models want one) whose every change raises, as a tuple's would."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> Any:
+        raise AttributeError("a loaded record's list is read-only")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refuse
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        raise TypeError("a loaded record's list is read-only")
+
+    def __delitem__(self, index: Any) -> None:
+        raise TypeError("a loaded record's list is read-only")
+
+    def __iadd__(self, other: Any) -> Any:  # type: ignore[misc]
+        """``items += more`` binds ``items`` to a new list and leaves the record alone."""
+        return [*self, *other]
+
+    def __imul__(self, times: Any) -> Any:  # type: ignore[misc]
+        return list(self) * times
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled and copied by its items (list's own way fills it in with ``extend``)."""
+        return (ReadOnlyList, (list(self),))
+
+
+def read_only(record: Any) -> Any:
+    """Make every list in ``record`` (a view, or a model where views are not used) and in the
+    values nested in it a :class:`ReadOnlyList`, in place; return ``record``.  Only for a
+    record nobody else holds yet: its fields are replaced without ``__setattr__``."""
+    fields = vars(record)
+    for name, value in fields.items():
+        if type(value) is list:
+            fields[name] = ReadOnlyList(
+                [read_only(item) if hasattr(item, "__dict__") else item for item in value]
+            )
+        elif hasattr(value, "__dict__"):
+            read_only(value)
+    return record
+
+
 _VIEWS: dict[str, type[View]] = {}
 """The view class of each model, by the model's name: one class per process."""
 

@@ -133,6 +133,14 @@ _CAPTURED_QUOTE = b'"quote": "the two soldiers were captured", "start": 15, "end
 _AGE_END = b'"start": 107, "end": 126}]'
 _TO_BIRTH_YEAR = b'{"type": "refines", "claim": "claim:a.birth-year"}'
 
+_SAME_CAPTURE = (
+    b'{"id": "claim:z.captured", "subject": "group:soldiers", "predicate": "predicate:captured", '
+    b'"value": {"type": "boolean", "value": true}, "claimed_by": "source:test-article", '
+    b'"evidence": [{"source": "source:test-article", "quote": "Two soldiers were captured", '
+    b'"start": 0, "end": 26}], "links": [{"type": "contradicts", "claim": '
+    b'"claim:soldiers.captured"}]}'
+)
+
 EXAMPLES: dict[str, Example] = {
     "proposition-malformed": Example(
         "claims.jsonl",
@@ -178,6 +186,7 @@ EXAMPLES: dict[str, Example] = {
             b'"quote": "as a sniper", "start": 94, "end": 105, "hedge": "sniper"',
         ),
     ),
+    "link-contradicts-same-value": Example("claims.jsonl", append=_SAME_CAPTURE),
     "date-words-not-in-quote": Example(
         "claims.jsonl", replace=(_BIRTH_QUOTE, _BIRTH_QUOTE + b', "date_words": "in 2016"')
     ),

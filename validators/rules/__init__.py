@@ -2,6 +2,7 @@
 
 from . import (
     attribution,
+    contradictions,
     coverage,
     ids,
     manifest,
@@ -23,6 +24,7 @@ __all__ = [
     "Rule",
     "RuleCode",
     "attribution",
+    "contradictions",
     "coverage",
     "ids",
     "manifest",
