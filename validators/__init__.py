@@ -51,11 +51,11 @@ _LAZY = {
 def datasheet() -> str:
     """The dataset card of the installed data (DATASHEET.md, Markdown): what it covers, its
     sources, counts and known limitations."""
-    from .reports.coverage import coverage
+    from .reports.coverage import coverage_of
     from .reports.datasheet import render_datasheet
 
     dataset = __getattr__("load")()
-    return render_datasheet(dataset, coverage(dataset.root), dataset.version or __version__)
+    return render_datasheet(dataset, coverage_of(dataset), dataset.version or __version__)
 
 
 def rule_catalog() -> str:

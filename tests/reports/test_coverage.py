@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import kursk_pows
 from factory import DatasetSpec
+from kursk_pows.reports.coverage import coverage_of
 
 
 def test_each_sentence_has_its_records_or_reason(spec: DatasetSpec, tmp_path: Path) -> None:
@@ -99,3 +102,17 @@ def test_bundled_dataset_is_fully_covered() -> None:
     stats = kursk_pows.coverage().stats()
     assert stats["uncovered"] == 0
     assert stats["covered"] + stats["excluded"] == stats["sentences"] > 100
+
+
+def test_coverage_of_a_loaded_dataset_is_the_coverage_of_its_directory() -> None:
+    assert coverage_of(kursk_pows.load(include_retracted=True)) == kursk_pows.coverage()
+
+
+def test_a_text_changed_after_loading_is_not_covered_silently(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    root = spec.write(tmp_path / "ds")
+    dataset = kursk_pows.load(root)
+    (root / "sources" / "test.txt").write_text("Something else entirely.", encoding="utf-8")
+    with pytest.raises(kursk_pows.DatasetInvalid, match="changed after the dataset was loaded"):
+        coverage_of(dataset)

@@ -20,6 +20,7 @@ from ..records.compiled import view_types
 from ..rules.index import Index
 
 if TYPE_CHECKING:
+    from ..analysis.dataset import Dataset
     from ..models import Evidence
 
 Status = Literal["covered", "excluded", "uncovered"]
@@ -96,6 +97,37 @@ def coverage(path: str | Path | None = None) -> Coverage:
         elif located.kind in ("event", "claim"):
             for evidence in record.evidence:
                 _cover(bounds, evidence, located.id, covering)
+    return _assembled(spans, covering, reasons)
+
+
+def coverage_of(dataset: Dataset) -> Coverage:
+    """Sentence coverage of a loaded dataset, from its records and its texts as loaded (each
+    text is checked against its record's SHA-256 again, see :meth:`Dataset.text`): nothing is
+    read from the dataset directory that validation did not check."""
+    spans: dict[str, list[Span]] = {}
+    bounds: dict[str, tuple[str, list[int], list[int]]] = {}
+    covering: dict[tuple[str, int], set[str]] = defaultdict(set)
+    reasons: dict[tuple[str, str], str] = {}
+    for source_id in dataset.sources:
+        text = dataset.text(source_id)
+        spans[source_id] = split_sentences(text)
+        bounds[source_id] = _bounds(text, spans[source_id])
+    for records in (dataset.events, dataset.claims):
+        for record in records.values():
+            if record.status == "active":
+                for evidence in record.evidence:
+                    _cover(bounds, evidence, record.id, covering)
+    for exclusion in dataset.exclusions.values():
+        if exclusion.status == "active":
+            reasons.setdefault((exclusion.source, exclusion.sentence), exclusion.reason)
+    return _assembled(spans, covering, reasons)
+
+
+def _assembled(
+    spans: dict[str, list[Span]],
+    covering: dict[tuple[str, int], set[str]],
+    reasons: dict[tuple[str, str], str],
+) -> Coverage:
     return Coverage(
         {
             sid: tuple(

@@ -9,7 +9,7 @@ from ..analysis.dataset import Dataset, load
 from ..models import Source
 from ..records.wording import span_text
 from ..releases.atomic import write_text_atomic
-from .coverage import Coverage, coverage
+from .coverage import Coverage, coverage_of
 
 DATASHEET = "DATASHEET.md"
 
@@ -197,7 +197,8 @@ def write_datasheet(root: Path, version: str) -> bool:
     """Rewrite the DATASHEET.md beside the dataset directory ``root`` (in its checkout) from
     the data; return whether it changed.  Raises :class:`~kursk_pows.DatasetInvalid` when the
     data has errors (nothing is written then)."""
-    text = render_datasheet(load(root), coverage(root), version)
+    dataset = load(root)
+    text = render_datasheet(dataset, coverage_of(dataset), version)
     path = root.parent / DATASHEET
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False

@@ -19,7 +19,7 @@ from ..exports import export
 from ..exports.about import LICENSE, citation
 from ..exports.directory import fresh_directory
 from ..records.wording import span_text
-from ..reports.coverage import Coverage, coverage
+from ..reports.coverage import Coverage, coverage_of
 from ..reports.escaping import printable
 from ..tables import tables
 from ..tables.extras import need
@@ -93,7 +93,7 @@ def build_site(dataset: Dataset, out: str | Path, version: str) -> list[Path]:
     """
     env = _environment()
     site = Site(dataset)
-    covered = coverage(dataset.root)
+    covered = coverage_of(dataset)
     excluded = _excluded(covered)
     retracted = {
         record_id
