@@ -1,6 +1,6 @@
-"""``load()``, ``export`` and ``site`` grow linearly on the shapes valid data can take at its worst: a long
-chain of links, a star of claims contradicting one claim, a group with many members, one
-proposition stated by many claimants.
+"""``load()``, ``export`` and ``site`` grow linearly on the shapes valid data can take at its
+worst: a long chain of links, a star of claims contradicting one claim, a group with many
+members, one proposition stated by many claimants.
 
 Each shape is built at 1x, 2x and 4x its size and run in a separate process under the memory
 limit of tests/test_resources.py.  The process measures its own peak of Python allocations
