@@ -134,7 +134,8 @@ _AGE_END = b'"start": 107, "end": 126}]'
 _TO_BIRTH_YEAR = b'{"type": "refines", "claim": "claim:a.birth-year"}'
 
 _SAME_CAPTURE = (
-    b'{"id": "claim:z.captured", "subject": "group:soldiers", "predicate": "predicate:captured", '
+    b'{"id": "claim:z.captured", "proposition": "proposition:z.captured", "subject": '
+    b'"group:soldiers", "predicate": "predicate:captured", '
     b'"value": {"type": "boolean", "value": true}, "claimed_by": "source:test-article", '
     b'"evidence": [{"source": "source:test-article", "quote": "Two soldiers were captured", '
     b'"start": 0, "end": 26}], "links": [{"type": "contradicts", "claim": '
