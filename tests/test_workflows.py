@@ -179,8 +179,28 @@ def test_axe_core_is_installed_with_npm_ci_only(repo_root: Path) -> None:
     )
     lines = [line.strip() for line in ci.splitlines()]
     assert [line for line in lines if "npm" in line and not line.startswith("#")] == [
-        'npm ci --silent --no-audit --no-fund --prefix "$axe_dir"'
+        'npm ci --silent --no-audit --no-fund --prefix "$work/axe" --cache "$work/npm-cache"'
     ]
-    assert 'axe_dir="$(mktemp -d)"' in lines
-    assert "trap 'rm -rf \"$axe_dir\"' EXIT" in lines
-    assert 'cp .ci/axe/package.json .ci/axe/package-lock.json "$axe_dir/"' in lines
+    assert 'cp .ci/axe/package.json .ci/axe/package-lock.json "$work/axe/"' in lines
+
+
+def test_ci_leaves_nothing_in_the_temporary_directory(repo_root: Path) -> None:
+    lines = [line.strip() for line in (repo_root / ".ci/run").read_text().splitlines()]
+    assert lines.index('work="$(mktemp -d)"') < lines.index("trap 'rm -rf \"$work\"' EXIT")
+    assert 'export TMPDIR="$work/tmp"' in lines
+    made = [line for line in lines if "mktemp" in line]
+    assert made == ['work="$(mktemp -d)"']  # every other temporary path is under $work
+
+
+def test_the_browser_tests_have_an_extra_of_their_own(repo_root: Path) -> None:
+    import tomllib
+
+    extras = tomllib.loads((repo_root / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    assert not [dep for dep in extras["test"] if dep.startswith("playwright")]
+    assert [dep for dep in extras["browser"] if dep.startswith("playwright")]
+    ci = (repo_root / ".ci/run").read_text(encoding="utf-8")
+    assert 'python -m pip install -q -e ".[browser]"' in ci
+    browser = _workflow(repo_root, "pull-request.yml")["jobs"]["browser"]
+    assert 'python -m pip install -e ".[test,browser]"' in [s.get("run") for s in browser["steps"]]
