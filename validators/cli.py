@@ -24,10 +24,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 DESCRIPTION = """\
-The facts of five news articles on the January 2025 capture of two North Korean soldiers in
-Russia's Kursk region, as a validated dataset: sources, entities, events and claims, each fact
-tied to the exact words of the article that reports it.  These commands check, format and
-release such a dataset.
+The facts of news articles on the January 2025 capture of two North Korean soldiers in Russia's
+Kursk region, as a validated dataset: sources, entities, events and claims, each fact tied to
+the exact words of the article that reports it.  These commands check, format and release such
+a dataset.
 """
 EPILOG = """\
 Without a dataset directory, every command works on the same one: inside a kursk-pows checkout
