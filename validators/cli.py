@@ -23,11 +23,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """The description as written, and each command's help beside its name: argparse measures
+    the command names without their indentation, so a long one (``add-source``) would stand
+    on a line of its own."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if not isinstance(action, argparse._SubParsersAction):
+            return
+        names = [self._format_action_invocation(a) for a in action._get_subactions()]
+        if names and action.help is not argparse.SUPPRESS:
+            indent = self._current_indent + self._indent_increment
+            self._action_max_length = max(self._action_max_length, max(map(len, names)) + indent)
+
+
 DESCRIPTION = """\
 The facts of news articles on the January 2025 capture of two North Korean soldiers in Russia's
 Kursk region, as a validated dataset: sources, entities, events and claims, each fact tied to
 the exact words of the article that reports it.  These commands check, format and release such
-a dataset.
+a dataset, and help a contributor add to it.
 """
 EPILOG = """\
 Without a dataset directory, every command works on the same one: inside a kursk-pows checkout
@@ -43,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="kursk-pows",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"kursk-pows {__version__}")
     commands = parser.add_subparsers(
@@ -106,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     from .cli_site import add_site
 
     add_site(commands)
+    from .cli_add_source import add_add_source
+
+    add_add_source(commands)
     return parser
 
 
@@ -222,6 +240,10 @@ def _run(argv: Sequence[str] | None) -> int:
             from .cli_site import run_site
 
             return run_site(args)
+        if args.command == "add-source":
+            from .cli_add_source import run_add_source
+
+            return run_add_source(args)
         return _rules(args)
     except BrokenPipeError:
         raise

@@ -52,5 +52,18 @@ def existing_dir(path: str | None) -> Path:
     return root
 
 
+def writable_dataset(path: str | None, command: str, alternative: str = "") -> Path:
+    """The dataset a writing command works on: the one given, or a checkout's dataset/; the
+    installed data is never rewritten."""
+    from .reading.locations import checkout_dataset
+
+    if path is None and checkout_dataset() is None:
+        raise UsageError(
+            f"{command}: not inside a kursk-pows checkout, and the installed data is never "
+            f"rewritten: give the dataset directory to rewrite{alternative}"
+        )
+    return existing_dir(path)
+
+
 class UsageError(Exception):
     """A command-line mistake: reported in one line with exit status 2."""

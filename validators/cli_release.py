@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .cli_common import DEFAULT_PATH, UsageError, existing_dir, flag, format_option
+from .cli_common import (
+    DEFAULT_PATH,
+    UsageError,
+    existing_dir,
+    flag,
+    format_option,
+    writable_dataset,
+)
 
 
 def add_release(commands: Any) -> None:
@@ -44,14 +51,9 @@ def add_release(commands: Any) -> None:
 
 def _writable_dir(args: argparse.Namespace) -> Path:
     """The dataset a writing command works on; the installed data is never rewritten."""
-    from .reading.locations import checkout_dataset
-
-    if args.path is None and not args.check and checkout_dataset() is None:
-        raise UsageError(
-            f"{args.command}: not inside a kursk-pows checkout, and the installed data is "
-            "never rewritten: give the dataset directory to rewrite (or use --check)"
-        )
-    return existing_dir(args.path)
+    if args.check:
+        return existing_dir(args.path)
+    return writable_dataset(args.path, args.command, " (or use --check)")
 
 
 def run_fmt(args: argparse.Namespace) -> int:
