@@ -26,6 +26,7 @@ LAYERS = [
         "cli_release",
         "cli_site",
         "cli_add_source",
+        "cli_quote",
         "__init__",
         "__main__",
     },

@@ -124,6 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     from .cli_add_source import add_add_source
 
     add_add_source(commands)
+    from .cli_quote import add_quote
+
+    add_quote(commands)
     return parser
 
 
@@ -244,6 +247,10 @@ def _run(argv: Sequence[str] | None) -> int:
             from .cli_add_source import run_add_source
 
             return run_add_source(args)
+        if args.command == "quote":
+            from .cli_quote import run_quote
+
+            return run_quote(args)
         return _rules(args)
     except BrokenPipeError:
         raise
