@@ -27,6 +27,7 @@ LAYERS = [
         "cli_site",
         "cli_add_source",
         "cli_quote",
+        "cli_new",
         "__init__",
         "__main__",
     },

@@ -127,6 +127,9 @@ def _parser() -> argparse.ArgumentParser:
     from .cli_quote import add_quote
 
     add_quote(commands)
+    from .cli_new import add_new
+
+    add_new(commands)
     return parser
 
 
@@ -251,6 +254,10 @@ def _run(argv: Sequence[str] | None) -> int:
             from .cli_quote import run_quote
 
             return run_quote(args)
+        if args.command == "new":
+            from .cli_new import run_new
+
+            return run_new(args)
         return _rules(args)
     except BrokenPipeError:
         raise
