@@ -20,7 +20,23 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit with status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {message}{self._did_you_mean(message)} (see --help)\n")
+
+    def _did_you_mean(self, message: str) -> str:
+        """ "; did you mean X?" for a mistyped command (argparse lists the choices only)."""
+        import re
+
+        from .rules.registry import closest_name
+
+        given = re.search(r"invalid choice: '([^']*)'", message)
+        commands = [
+            name
+            for action in self._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices
+        ]
+        close = closest_name(given.group(1), commands) if given and commands else None
+        return f"; did you mean {close!r}?" if close else ""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

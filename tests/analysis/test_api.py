@@ -49,7 +49,7 @@ def test_load_gives_typed_records(spec: DatasetSpec, tmp_path: Path) -> None:
     assert ds.claims_about("place:kyiv") == []
     assert ds.get("place:kyiv").name == "Kyiv"  # type: ignore[attr-defined]
     assert ds.text("source:test-article").startswith("Two soldiers")
-    assert ds.version is None  # a directory other than the bundled one has no known version
+    assert ds.version == "1.0.0"  # its manifest's (the factory writes 1.0.0)
 
 
 def test_records_are_read_only(spec: DatasetSpec, tmp_path: Path) -> None:
