@@ -201,3 +201,24 @@ def test_outside_a_checkout_the_dataset_must_be_named(
     monkeypatch.chdir(tmp_path)
     assert main(["add-source", str(text_file), "--id", "source:x"]) == 2
     assert "give the dataset directory to rewrite" in capsys.readouterr().err
+
+
+def test_a_file_already_at_the_new_name_is_kept_and_refused(root: Path, text_file: Path) -> None:
+    (root / "sources" / f"000_{SHA[:16]}.txt").write_bytes(b"someone else's file")
+    # numbered from it: the next name is free, so the text is added beside it
+    assert add_source(root, text_file, {"id": "source:first"}).path == (
+        f"sources/001_{SHA[:16]}.txt"
+    )
+    assert (root / "sources" / f"000_{SHA[:16]}.txt").read_bytes() == b"someone else's file"
+
+
+def test_a_linked_sources_directory_is_refused(root: Path, text_file: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (root / "sources").rename(elsewhere)
+    (root / "sources").symlink_to(elsewhere, target_is_directory=True)
+    message = _refused(root, lambda: add_source(root, text_file, {"id": "source:x"}))
+    assert message == (
+        f"{root / 'sources'}: not a directory of the dataset (a link or a file); the validator "
+        "reads texts only from a real sources/ directory"
+    )
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["test.txt"]

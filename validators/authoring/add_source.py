@@ -181,17 +181,27 @@ def add_source(
         ordered = sorted([*lines, (line, {"id": source_id})], key=lambda lr: str(lr[1]["id"]))
         records_text = "".join(f"{text}\n" for text, _ in ordered)
         target = root / path
+        if target.parent.is_symlink() or (target.parent.exists() and not target.parent.is_dir()):
+            raise SourceRefused(
+                f"{target.parent}: not a directory of the dataset (a link or a file); the "
+                "validator reads texts only from a real sources/ directory"
+            )
+        if os.path.lexists(target):
+            raise SourceRefused(f"{target}: a file of that name is already there; remove it")
         sources = root / "sources.jsonl"
         before = sources.read_bytes() if sources.exists() else None
         target.parent.mkdir(exist_ok=True)
+        created = False
         try:
             with open(target, "xb") as stream:  # never over an existing file
+                created = True
                 stream.write(data)
             write_atomic(sources, records_text.encode("utf-8"))
             _write_manifest(root, version)
         except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                target.unlink()
+            if created:
+                with contextlib.suppress(FileNotFoundError):
+                    target.unlink()
             if before is None:
                 with contextlib.suppress(FileNotFoundError):
                     sources.unlink()
