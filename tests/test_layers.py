@@ -19,18 +19,7 @@ LAYERS = [
     {"exports"},
     {"reports"},
     {"site"},
-    {
-        "cli",
-        "cli_common",
-        "cli_export",
-        "cli_release",
-        "cli_site",
-        "cli_add_source",
-        "cli_quote",
-        "cli_new",
-        "__init__",
-        "__main__",
-    },
+    {"cli", "__init__", "__main__"},
 ]
 """From the bottom up: a module may import its own layer's parts and anything below."""
 

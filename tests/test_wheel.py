@@ -66,7 +66,7 @@ def test_sdist_carries_tests_data_and_docs(dist: Path, repo_root: Path) -> None:
         "CHANGELOG.md",
         "CONTRIBUTING.md",
         "LICENSE",
-        "validators/cli.py",
+        "validators/cli/__init__.py",
         "pyproject.toml",
     } <= names
 

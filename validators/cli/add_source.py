@@ -7,12 +7,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .cli_common import DEFAULT_PATH, UsageError
+from .common import DEFAULT_PATH, UsageError
 
 
 def add_add_source(commands: Any) -> None:
     """Register ``add-source TEXT_FILE --id ... [--title ...] ...``."""
-    from .authoring.add_source import CREDIT_ROLES
+    from ..authoring.add_source import CREDIT_ROLES
 
     add = commands.add_parser(
         "add-source",
@@ -64,8 +64,8 @@ def _default_id(title: str | None) -> str:
 
 
 def run_add_source(args: argparse.Namespace) -> int:
-    from .authoring.add_source import SourceRefused, add_source, parse_credit, parse_published
-    from .cli_common import writable_dataset
+    from ..authoring.add_source import SourceRefused, add_source, parse_credit, parse_published
+    from .common import writable_dataset
 
     root = writable_dataset(args.dataset, "add-source")
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .cli_common import UsageError
+from .common import UsageError
 
 
 def add_new(commands: Any) -> None:
@@ -73,8 +73,8 @@ def _evidence_option(parser: argparse.ArgumentParser) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .authoring import skeleton
-    from .authoring.add_source import SourceRefused, parse_published
+    from ..authoring import skeleton
+    from ..authoring.add_source import SourceRefused, parse_published
 
     try:
         evidence = [skeleton.parse_json("--evidence", e) for e in getattr(args, "evidence", [])]

@@ -1,4 +1,5 @@
-"""The ``kursk-pows`` command: a thin layer over the library.
+"""The ``kursk-pows`` command: the parser, ``validate``, ``coverage`` and ``rules``, and the
+dispatch to the other commands' modules.
 
 Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 a usage problem, 3 an internal
 error (a bug in kursk-pows: the data never causes one on purpose; please report it).
@@ -12,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from ._version import __version__
-from .cli_common import DEFAULT_PATH, UsageError, existing_dir, flag, format_option, shown
+from .._version import __version__
+from .common import DEFAULT_PATH, UsageError, existing_dir, flag, format_option, shown
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
         """ "; did you mean X?" for a mistyped command (argparse lists the choices only)."""
         import re
 
-        from .rules.registry import closest_name
+        from ..rules.registry import closest_name
 
         given = re.search(r"invalid choice: '([^']*)'", message)
         commands = [
@@ -68,7 +69,7 @@ in the data, 2 a usage problem, 3 an internal error (a bug; please report it), 1
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .config import Config
+    from ..config import Config
 
     parser = _Parser(
         prog="kursk-pows",
@@ -121,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         "list only the sentences nothing covers or excludes (default: every sentence)",
     )
 
-    from .cli_release import add_release
+    from .release import add_release
 
     add_release(commands)
     rules = commands.add_parser(
@@ -131,19 +132,19 @@ def _parser() -> argparse.ArgumentParser:
         "codes", nargs="*", metavar="CODE", help="rule codes to show (default: every rule)"
     )
     format_option(rules)
-    from .cli_export import add_export
+    from .export import add_export
 
     add_export(commands)
-    from .cli_site import add_site
+    from .site import add_site
 
     add_site(commands)
-    from .cli_add_source import add_add_source
+    from .add_source import add_add_source
 
     add_add_source(commands)
-    from .cli_quote import add_quote
+    from .quote import add_quote
 
     add_quote(commands)
-    from .cli_new import add_new
+    from .new import add_new
 
     add_new(commands)
     return parser
@@ -152,17 +153,17 @@ def _parser() -> argparse.ArgumentParser:
 def _validate(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .config import Config
-    from .reports.render import render_github, render_json, render_text
-    from .rules.engine import validate
+    from ..config import Config
+    from ..reports.render import render_github, render_json, render_text
+    from ..rules.engine import validate
 
     config = Config()
     if args.min_service_age is not None:
         config = replace(config, min_service_age=args.min_service_age)
     if args.max_service_age is not None:
         config = replace(config, max_service_age=args.max_service_age)
-    from .reading.manifest import read_version
-    from .reports.progress import TerminalProgress
+    from ..reading.manifest import read_version
+    from ..reports.progress import TerminalProgress
 
     root = existing_dir(args.path)
     progress = None if args.quiet else TerminalProgress()
@@ -182,8 +183,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from .reports.coverage import coverage
-    from .reports.render import render_coverage
+    from ..reports.coverage import coverage
+    from ..reports.render import render_coverage
 
     result = coverage(existing_dir(args.path))
     if args.format == "json":
@@ -196,9 +197,9 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from .reports.catalog import render_catalog, render_rule, rule_data
-    from .rules import CODES
-    from .rules.registry import closest_name
+    from ..reports.catalog import render_catalog, render_rule, rule_data
+    from ..rules import CODES
+    from ..rules.registry import closest_name
 
     for code in args.codes:
         if code not in CODES:
@@ -246,7 +247,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "coverage":
             return _coverage(args)
         if args.command in ("fmt", "manifest", "diff"):
-            from . import cli_release
+            from . import release as cli_release
 
             run = {
                 "fmt": cli_release.run_fmt,
@@ -255,23 +256,23 @@ def _run(argv: Sequence[str] | None) -> int:
             }
             return run[args.command](args)
         if args.command == "export":
-            from .cli_export import run_export
+            from .export import run_export
 
             return run_export(args)
         if args.command == "site":
-            from .cli_site import run_site
+            from .site import run_site
 
             return run_site(args)
         if args.command == "add-source":
-            from .cli_add_source import run_add_source
+            from .add_source import run_add_source
 
             return run_add_source(args)
         if args.command == "quote":
-            from .cli_quote import run_quote
+            from .quote import run_quote
 
             return run_quote(args)
         if args.command == "new":
-            from .cli_new import run_new
+            from .new import run_new
 
             return run_new(args)
         return _rules(args)
@@ -286,7 +287,3 @@ def _run(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return 3
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from .cli_common import DEFAULT_PATH, UsageError, existing_dir
+from .common import DEFAULT_PATH, UsageError, existing_dir
 
 
 def add_quote(commands: Any) -> None:
@@ -35,8 +35,8 @@ def run_quote(args: argparse.Namespace) -> int:
     standard error (status 1) when the words do not pick out one place."""
     import json
 
-    from .authoring.quote import QuoteProblem, find_quote, source_text
-    from .reports.escaping import printable
+    from ..authoring.quote import QuoteProblem, find_quote, source_text
+    from ..reports.escaping import printable
 
     try:
         found = find_quote(
