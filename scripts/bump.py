@@ -3,8 +3,9 @@
 usage: python3 scripts/bump.py major|minor|patch "What changed for users" [...]
 
 Writes validators/_version.py, adds a dated "## [X.Y.Z] - YYYY-MM-DD" entry at the top of
-CHANGELOG.md with one "- ..." line per change given, and rewrites dataset/manifest.json and
-DATASHEET.md (which states the version and the counts).
+CHANGELOG.md with one "- ..." line per change given, and rewrites dataset/manifest.json,
+DATASHEET.md (which states the version and the counts) and tests/bundled_snapshot.json (the
+data's shape that the tests about the bundled data expect; review its diff).
 """
 
 from __future__ import annotations
@@ -38,9 +39,13 @@ def main(argv: list[str]) -> int:
         print(f"no __version__ line in {VERSION_FILE}", file=sys.stderr)
         return 2
     new = bumped(match.group(1), argv[0])
-    VERSION_FILE.write_text(text.replace(match.group(0), f'__version__ = "{new}"'), "utf-8")
     log = CHANGELOG.read_text(encoding="utf-8")
-    first = log.index("\n## [")
+    released = re.search(r"^## \[\d", log, flags=re.M)  # below "## [Unreleased]", if any
+    if released is None:
+        print(f"no '## [X.Y.Z] - DATE' entry in {CHANGELOG}", file=sys.stderr)
+        return 2
+    first = released.start() - 1
+    VERSION_FILE.write_text(text.replace(match.group(0), f'__version__ = "{new}"'), "utf-8")
     entry = f"\n## [{new}] - {dt.date.today().isoformat()}\n\n" + "".join(
         f"- {line}\n" for line in argv[1:]
     )
@@ -59,6 +64,9 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
+    from regenerate import write_snapshot
+
+    write_snapshot()
     return 0
 
 

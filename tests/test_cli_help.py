@@ -25,7 +25,7 @@ def test_help_says_what_the_data_is_and_what_each_command_does(
     with pytest.raises(SystemExit):
         main(["--help"])
     text = capsys.readouterr().out
-    assert "five news articles" in text
+    assert "The facts of news articles on the January 2025 capture" in text
     assert "``" not in text  # no reST markup
     for name in _commands():
         (line,) = [line for line in text.splitlines() if line.strip().startswith(f"{name} ")]

@@ -7,6 +7,7 @@ the tests that read the data run on the copy, with the copy's own code."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from checkouts import active_count, copy_checkout, next_minor, record_count
@@ -61,5 +62,9 @@ def test_a_data_only_pull_request_passes_ci(repo_root: Path, tmp_path: Path) -> 
         "DATASHEET.md",
         "dataset/claims.jsonl",
         "dataset/manifest.json",
+        "tests/bundled_snapshot.json",  # the data's shape the bundled-data tests now expect
         "validators/_version.py",
     ]
+    snapshot = json.loads((checkout.root / "tests/bundled_snapshot.json").read_text("utf-8"))
+    assert snapshot["records"]["claims"] == claims
+    assert snapshot["active_records"]["claims"] == active

@@ -14,13 +14,13 @@ LAYERS = [
     {"records"},
     {"reading"},
     {"rules"},
-    {"releases"},
+    {"releases", "authoring"},
     {"tables"},
     {"analysis"},
     {"exports"},
     {"reports"},
     {"site"},
-    {"cli", "cli_common", "cli_export", "cli_release", "cli_site", "__init__", "__main__"},
+    {"cli", "__init__", "__main__"},
 ]
 """From the bottom up: a module may import its own layer's parts and anything below.  The
 models sit at the bottom, under everything that reads or checks records."""

@@ -45,14 +45,18 @@ def wheel(dist: Path) -> Path:
     return found
 
 
-def test_sdist_carries_tests_data_and_docs(dist: Path) -> None:
+def test_sdist_carries_tests_data_and_docs(dist: Path, repo_root: Path) -> None:
     (sdist,) = dist.glob("kursk_pows-*.tar.gz")
     with tarfile.open(sdist) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
+    data = {
+        str(p.relative_to(repo_root)) for p in (repo_root / "dataset").rglob("*") if p.is_file()
+    }
+    assert data <= names
     assert {
         "dataset/claims.jsonl",
         "dataset/manifest.json",
-        "dataset/sources/000_ffad7460885e4895.txt",
+        "tests/bundled_snapshot.json",
         "schema/claim.schema.json",
         "tests/rules/test_rules.py",
         "tests/factory.py",
@@ -62,7 +66,7 @@ def test_sdist_carries_tests_data_and_docs(dist: Path) -> None:
         "CHANGELOG.md",
         "CONTRIBUTING.md",
         "LICENSE",
-        "validators/cli.py",
+        "validators/cli/__init__.py",
         "pyproject.toml",
     } <= names
 

@@ -1,4 +1,4 @@
-"""kursk-pows: the facts of five news articles as typed, validated records.
+"""kursk-pows: the facts of news articles as typed, validated records.
 
 >>> import kursk_pows
 >>> ds = kursk_pows.load()

@@ -48,4 +48,5 @@ def test_claims_by_and_in_match_a_scan(dataset: kursk_pows.Dataset) -> None:
         assert {c.id for c in found} == {
             c.id for c in dataset.claims.values() if source in {e.source for e in c.evidence}
         }
-    assert dataset.claims_in("source:none") == []
+    with pytest.raises(KeyError, match="no source 'source:none' in the dataset"):
+        dataset.claims_in("source:none")

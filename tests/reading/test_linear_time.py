@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kursk_pows.authoring.add_source import NUMBERED, SOURCE_ID
 from kursk_pows.coercions import _ISO_DATE
 from kursk_pows.reading.jsonl import _SURROGATE_ESCAPE, nesting_depth, parse_line
 from kursk_pows.reading.manifest import _CHANGELOG_TOP, VERSION_LINE
@@ -81,6 +82,8 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
     "escaping for output": (printable, lambda n: "\n\u202e\x1b[" * n, 5000),
     "reporting words": (REPORTING.search, lambda n: "according t sai claime " * n, 5000),
     "speaking words": (SPEAKING.search, lambda n: "according t sai prais wrot " * n, 5000),
+    "new source ids": (SOURCE_ID.fullmatch, lambda n: "source:" + "a-" * n + "!", 20000),
+    "numbered text names": (NUMBERED.match, lambda n: "000_" + "a" * n + ".tx", 20000),
     "word starts": (
         lambda text: sum(1 for _ in quotes._WORD_START.finditer(text)),
         lambda n: "a " * n,
@@ -115,7 +118,7 @@ def test_every_regular_expression_of_the_package_is_timed_here() -> None:
         "REPORTING",
         "SPEAKING",
     }
-    timed |= {"_WORD_START"}
+    timed |= {"_WORD_START", "SOURCE_ID", "NUMBERED"}
     internal = {"_REF_SUFFIX", "_DECLARED_VERSION"}  # read pydantic's own data, not a dataset's
     assert compiled == timed | internal
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
-from .._version import __version__
 from ..config import Config
 from ..issues import DatasetInvalid, Issue, Report
 from ..reading.locations import resolve_root, root_problem
+from ..reading.manifest import read_version
 from ..reading.source_texts import SourceText, read_source_text
 from ..reading.stream import Located
 from ..records.compiled import read_only, view_types
@@ -79,6 +79,19 @@ class Dataset:
             if record_id in table:
                 return table[record_id]
         raise KeyError(f"no record with id {record_id!r}")
+
+    def _known(self, record_id: str, what: str, *tables: Mapping[str, object]) -> None:
+        """``KeyError`` with a did-you-mean when ``record_id`` is in none of ``tables``."""
+        if any(record_id in table for table in tables):
+            return
+        from ..rules.registry import closest_name
+
+        close = closest_name(record_id, sorted(set().union(*tables)))
+        maybe = f"; did you mean {close!r}?" if close else ""
+        raise KeyError(
+            f"no {what} {record_id!r} in the dataset{maybe} (retracted records are left out "
+            "unless it is loaded with include_retracted=True)"
+        )
 
     def _claims_by_subject(self) -> Mapping[str, tuple[Claim, ...]]:
         cached = self.__dict__.get("_by_subject")
@@ -146,17 +159,21 @@ class Dataset:
 
         With ``members=True`` also the claims about every group ``subject_id`` belongs to
         (directly or through nested groups), each as a :class:`ClaimAbout` naming that group.
+        ``KeyError`` (with a did-you-mean) when there is no such entity or event.
         """
+        self._known(subject_id, "entity or event", self.entities, self.events)
         by_subject = self._claims_by_subject()
         if not members:
             return list(by_subject.get(subject_id, ()))
         found = [ClaimAbout(c, None) for c in by_subject.get(subject_id, ())]
-        for group in self.groups_of(subject_id):
+        for group in self.groups_of(subject_id) if subject_id in self.entities else ():
             found.extend(ClaimAbout(c, group) for c in by_subject.get(group, ()))
         return found
 
     def groups_of(self, entity_id: str) -> list[str]:
-        """The groups containing ``entity_id``, directly or through nested groups, by id."""
+        """The groups containing ``entity_id``, directly or through nested groups, by id;
+        ``KeyError`` (with a did-you-mean) when there is no such entity."""
+        self._known(entity_id, "entity", self.entities)
         member_of = self._member_of()
         found: set[str] = set()
         todo = [entity_id]
@@ -180,11 +197,15 @@ class Dataset:
         return cached
 
     def claims_by(self, claimant_id: str) -> list[Claim]:
-        """Claims whose original asserter (``claimed_by``) is ``claimant_id``, by claim id."""
+        """Claims whose original asserter (``claimed_by``) is ``claimant_id``, by claim id;
+        ``KeyError`` (with a did-you-mean) when there is no such entity or source."""
+        self._known(claimant_id, "entity or source", self.entities, self.sources)
         return [c for c in self.claims.values() if c.claimed_by == claimant_id]
 
     def claims_in(self, source_id: str) -> list[Claim]:
-        """Claims with at least one evidence item from source ``source_id``, by claim id."""
+        """Claims with at least one evidence item from source ``source_id``, by claim id;
+        ``KeyError`` (with a did-you-mean) when there is no such source."""
+        self._known(source_id, "source", self.sources)
         return [c for c in self.claims.values() if any(e.source == source_id for e in c.evidence)]
 
     # --- end of the analysts' block ---
@@ -205,7 +226,9 @@ class Dataset:
 
     def links_of(self, claim_id: str) -> list[Link]:
         """The links of a claim in both directions, each named as seen from ``claim_id``
-        (``refines`` or ``refined-by``, ``contradicts``), sorted by the other claim's id."""
+        (``refines`` or ``refined-by``, ``contradicts``), sorted by the other claim's id.
+        ``KeyError`` (with a did-you-mean) when there is no such claim."""
+        self._known(claim_id, "claim", self.claims)
         return list(self._links().get(claim_id, ()))
 
     @property
@@ -236,13 +259,11 @@ class Dataset:
         return support(proposition, self.claims, self._outlets())
 
     def _claim(self, claim_id: str) -> Claim:
-        if claim_id not in self.claims:
-            raise KeyError(_unknown("claim", claim_id, self.claims))
+        self._known(claim_id, "claim", self.claims)
         return self.claims[claim_id]
 
     def _proposition(self, proposition_id: str) -> Proposition:
-        if proposition_id not in self.propositions:
-            raise KeyError(_unknown("claim or proposition", proposition_id, self.propositions))
+        self._known(proposition_id, "claim or proposition", self.propositions, self.claims)
         return self.propositions[proposition_id]
 
     def _outlets(self) -> Mapping[str, str]:
@@ -258,15 +279,6 @@ class Dataset:
             cached = link_index(self.claims)
             object.__setattr__(self, "_link_index", cached)
         return cached
-
-
-def _unknown(kind: str, record_id: str, known: Mapping[str, Any]) -> str:
-    """A ``KeyError`` message naming the id, with the closest known id when there is one."""
-    from ..rules.registry import closest_name
-
-    close = closest_name(record_id, known)
-    hint = f"; did you mean {close}?" if close else ""
-    return f"no {kind} with id {record_id!r}{hint}"
 
 
 def _changed(source: Source, found: SourceText) -> Issue:
@@ -351,7 +363,7 @@ def load(
         freeze()
         return Dataset(
             root=root,
-            version=__version__ if path is None else None,
+            version=read_version(root),
             predicates=_table(kept, "predicate", include_retracted),
             sources=_table(kept, "source", include_retracted),
             entities=_table(kept, "entity", include_retracted),

@@ -72,7 +72,7 @@ CONTEXT: dict[str, Any] = {
 
 RAI = {
     "rai:dataCollection": (
-        "Five news articles were saved as received and shipped unchanged as text files; their "
+        "The news articles were saved as received and shipped unchanged as text files; their "
         "SHA-256 hashes are recorded. Nothing was collected from people directly."
     ),
     "rai:dataCollectionType": "Secondary Data Analysis",
@@ -85,7 +85,7 @@ RAI = {
     ),
     "rai:dataAnnotationPlatform": "Hand-edited JSON Lines, checked by the kursk-pows validator.",
     "rai:dataLimitations": (
-        "Five articles from January 2025 only; the claims are what the articles report, "
+        "Only the articles shipped in the dataset; the claims are what the articles report, "
         "attributed to their asserters, not verified facts. Prisoners' statements reached the "
         "articles through intermediaries (recorded per quote)."
     ),
@@ -169,7 +169,7 @@ def croissant(
         "creator": {"@type": "sc:Organization", "name": "kursk-pows maintainers"},
         **RAI,
         "prov:wasDerivedFrom": [
-            {"@id": "dataset/sources", "name": "the five news articles shipped in the package"}
+            {"@id": "dataset/sources", "name": "the news articles shipped in the package"}
         ],
         "prov:wasGeneratedBy": {
             "@type": "prov:Activity",

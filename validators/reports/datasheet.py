@@ -21,14 +21,14 @@ Generated from the data whenever the manifest is written (`python3 scripts/bump.
 
 ## What the dataset covers
 
-The facts stated by five news articles published in January 2025 about Ukraine's capture of two
-North Korean soldiers in Russia's Kursk region, and the other war news those articles report
-alongside (North Korea's deployment and losses, the Kursk incursion, the front line near
+The facts stated by {articles} (listed under "Sources") about Ukraine's capture of
+two North Korean soldiers in Russia's Kursk region in January 2025, and the other war news they
+report alongside (North Korea's deployment and losses, the Kursk incursion, the front line near
 Pokrovsk and Kurakhove, diplomatic statements, a Russian tanker adrift in the Baltic). Each fact
 is a claim or an event tied to the exact words of the article that reports it, with who asserts
 it and through whom.
 
-It does **not** cover: anything those five articles do not say (no outside knowledge, no later
+It does **not** cover: anything those articles do not say (no outside knowledge, no later
 reporting, no corrections of the articles), the photos and videos the articles mention (only
 what the texts say about them), or the truth of the claims: a claim records that someone said
 something, not that it is so.
@@ -55,8 +55,7 @@ Cite as: *kursk-pows dataset, version {version}*.
 
 ## Known limitations
 
-- Five articles only, all from 12 January 2025 or shortly before; many publication dates and all
-  publishers but one URL are unknown from the texts and recorded as intervals or `null`.
+{limits}
 - Where an article does not say which prisoner a fact is about, the claim is about the pair (a
   group), or the evidence records the article's words for the man (`mention`) and the basis of
   the identification (`identification`); an unnamed speaker ("One soldier") identified by
@@ -71,6 +70,32 @@ Cite as: *kursk-pows dataset, version {version}*.
 - Relative dates ("on Sunday", "five months ago") are resolved only where the texts allow, with
   the basis written down; otherwise they stay intervals.
 """
+
+
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number(n: int) -> str:
+    """A count as the card writes it in prose: a word up to ten, digits above."""
+    return NUMBERS[n] if n < len(NUMBERS) else str(n)
+
+
+def _articles(n: int) -> str:
+    return f"{number(n)} news {'article' if n == 1 else 'articles'}"
+
+
+def _limits(ds: Dataset) -> str:
+    """The first known limitation: how few articles, and what their texts leave unknown."""
+    sources = list(ds.sources.values())
+    undated = sum(1 for s in sources if s.published is None or s.published.latest is None)
+    n = len(sources)
+    no_publisher = sum(1 for s in sources if s.publisher is None)
+    no_url = sum(1 for s in sources if s.url is None)
+    return (
+        f"- {_articles(n).capitalize()} only. Unknown from "
+        f"the texts, and recorded as intervals or `null`: {undated} of {n} exact publication "
+        f"dates, {no_publisher} of {n} publishers, {no_url} of {n} URLs."
+    )
 
 
 def _unknown(source: Source) -> str:
@@ -183,12 +208,12 @@ def _disagreements(ds: Dataset) -> list[str]:
 def render_datasheet(ds: Dataset, coverage: Coverage, version: str) -> str:
     """The whole dataset card as Markdown."""
     parts = [
-        INTRO.format(version=version),
+        INTRO.format(version=version, articles=_articles(len(ds.sources))),
         "\n".join(_sources(ds)),
         "\n".join(_counts(ds, coverage)),
         "\n".join(_support_counts(ds)),
         "\n".join(_disagreements(ds)),
-        BUILT.format(version=version),
+        BUILT.format(version=version, limits=_limits(ds)),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
 

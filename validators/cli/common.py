@@ -40,7 +40,7 @@ def shown(root: Path) -> str:
 def existing_dir(path: str | None) -> Path:
     """The dataset directory a command works on: the one given, or by the one rule of
     :func:`~kursk_pows.reading.locations.default_root`."""
-    from .reading.locations import default_root
+    from ..reading.locations import default_root
 
     root = default_root() if path is None else Path(path)
     if not root.exists():
@@ -50,6 +50,19 @@ def existing_dir(path: str | None) -> Path:
     if not os.access(root, os.R_OK | os.X_OK):
         raise UsageError(f"permission denied: cannot read the directory {path}")
     return root
+
+
+def writable_dataset(path: str | None, command: str, alternative: str = "") -> Path:
+    """The dataset a writing command works on: the one given, or a checkout's dataset/; the
+    installed data is never rewritten."""
+    from ..reading.locations import checkout_dataset
+
+    if path is None and checkout_dataset() is None:
+        raise UsageError(
+            f"{command}: not inside a kursk-pows checkout, and the installed data is never "
+            f"rewritten: give the dataset directory to rewrite{alternative}"
+        )
+    return existing_dir(path)
 
 
 class UsageError(Exception):

@@ -1,4 +1,5 @@
-"""The ``kursk-pows`` command: a thin layer over the library.
+"""The ``kursk-pows`` command: the parser, ``validate``, ``coverage`` and ``rules``, and the
+dispatch to the other commands' modules.
 
 Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 a usage problem, 3 an internal
 error (a bug in kursk-pows: the data never causes one on purpose; please report it).
@@ -12,22 +13,53 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from ._version import __version__
-from .cli_common import DEFAULT_PATH, UsageError, existing_dir, flag, format_option, shown
+from .._version import __version__
+from .common import DEFAULT_PATH, UsageError, existing_dir, flag, format_option, shown
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit with status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {message}{self._did_you_mean(message)} (see --help)\n")
+
+    def _did_you_mean(self, message: str) -> str:
+        """ "; did you mean X?" for a mistyped command (argparse lists the choices only)."""
+        import re
+
+        from ..rules.registry import closest_name
+
+        given = re.search(r"invalid choice: '([^']*)'", message)
+        commands = [
+            name
+            for action in self._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices
+        ]
+        close = closest_name(given.group(1), commands) if given and commands else None
+        return f"; did you mean {close!r}?" if close else ""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """The description as written, and each command's help beside its name: argparse measures
+    the command names without their indentation, so a long one (``add-source``) would stand
+    on a line of its own."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if not isinstance(action, argparse._SubParsersAction):
+            return
+        names = [self._format_action_invocation(a) for a in action._get_subactions()]
+        if names and action.help is not argparse.SUPPRESS:
+            indent = self._current_indent + self._indent_increment
+            self._action_max_length = max(self._action_max_length, max(map(len, names)) + indent)
 
 
 DESCRIPTION = """\
-The facts of five news articles on the January 2025 capture of two North Korean soldiers in
-Russia's Kursk region, as a validated dataset: sources, entities, events and claims, each fact
-tied to the exact words of the article that reports it.  These commands check, format and
-release such a dataset.
+The facts of news articles on the January 2025 capture of two North Korean soldiers in Russia's
+Kursk region, as a validated dataset: sources, entities, events and claims, each fact tied to
+the exact words of the article that reports it.  These commands check, format and release such
+a dataset, and help a contributor add to it.
 """
 EPILOG = """\
 Without a dataset directory, every command works on the same one: inside a kursk-pows checkout
@@ -37,13 +69,13 @@ in the data, 2 a usage problem, 3 an internal error (a bug; please report it), 1
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .config import Config
+    from ..config import Config
 
     parser = _Parser(
         prog="kursk-pows",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"kursk-pows {__version__}")
     commands = parser.add_subparsers(
@@ -90,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         "list only the sentences nothing covers or excludes (default: every sentence)",
     )
 
-    from .cli_release import add_release
+    from .release import add_release
 
     add_release(commands)
     rules = commands.add_parser(
@@ -100,29 +132,38 @@ def _parser() -> argparse.ArgumentParser:
         "codes", nargs="*", metavar="CODE", help="rule codes to show (default: every rule)"
     )
     format_option(rules)
-    from .cli_export import add_export
+    from .export import add_export
 
     add_export(commands)
-    from .cli_site import add_site
+    from .site import add_site
 
     add_site(commands)
+    from .add_source import add_add_source
+
+    add_add_source(commands)
+    from .quote import add_quote
+
+    add_quote(commands)
+    from .new import add_new
+
+    add_new(commands)
     return parser
 
 
 def _validate(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .config import Config
-    from .reports.render import render_github, render_json, render_text
-    from .rules.engine import validate
+    from ..config import Config
+    from ..reports.render import render_github, render_json, render_text
+    from ..rules.engine import validate
 
     config = Config()
     if args.min_service_age is not None:
         config = replace(config, min_service_age=args.min_service_age)
     if args.max_service_age is not None:
         config = replace(config, max_service_age=args.max_service_age)
-    from .reading.manifest import read_version
-    from .reports.progress import TerminalProgress
+    from ..reading.manifest import read_version
+    from ..reports.progress import TerminalProgress
 
     root = existing_dir(args.path)
     progress = None if args.quiet else TerminalProgress()
@@ -142,8 +183,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from .reports.coverage import coverage
-    from .reports.render import render_coverage
+    from ..reports.coverage import coverage
+    from ..reports.render import render_coverage
 
     result = coverage(existing_dir(args.path))
     if args.format == "json":
@@ -156,9 +197,9 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from .reports.catalog import render_catalog, render_rule, rule_data
-    from .rules import CODES
-    from .rules.registry import closest_name
+    from ..reports.catalog import render_catalog, render_rule, rule_data
+    from ..rules import CODES
+    from ..rules.registry import closest_name
 
     for code in args.codes:
         if code not in CODES:
@@ -206,7 +247,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "coverage":
             return _coverage(args)
         if args.command in ("fmt", "manifest", "diff"):
-            from . import cli_release
+            from . import release as cli_release
 
             run = {
                 "fmt": cli_release.run_fmt,
@@ -215,13 +256,25 @@ def _run(argv: Sequence[str] | None) -> int:
             }
             return run[args.command](args)
         if args.command == "export":
-            from .cli_export import run_export
+            from .export import run_export
 
             return run_export(args)
         if args.command == "site":
-            from .cli_site import run_site
+            from .site import run_site
 
             return run_site(args)
+        if args.command == "add-source":
+            from .add_source import run_add_source
+
+            return run_add_source(args)
+        if args.command == "quote":
+            from .quote import run_quote
+
+            return run_quote(args)
+        if args.command == "new":
+            from .new import run_new
+
+            return run_new(args)
         return _rules(args)
     except BrokenPipeError:
         raise
@@ -234,7 +287,3 @@ def _run(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return 3
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .cli_common import DEFAULT_PATH
+from .common import DEFAULT_PATH
 
 
 def add_site(commands: Any) -> None:
@@ -21,8 +21,8 @@ def add_site(commands: Any) -> None:
 
 def run_site(args: argparse.Namespace) -> int:
     """Build the site; errors are one line, as for ``export``."""
-    from .cli_export import write_directory
-    from .site import build_site
+    from ..site import build_site
+    from .export import write_directory
 
     return write_directory(
         args, lambda dataset, version: build_site(dataset, args.out, version), "site"

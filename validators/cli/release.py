@@ -7,8 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
-from .cli_common import DEFAULT_PATH, UsageError, existing_dir, flag, format_option
+from .._version import __version__
+from .common import (
+    DEFAULT_PATH,
+    UsageError,
+    existing_dir,
+    flag,
+    format_option,
+    writable_dataset,
+)
 
 
 def add_release(commands: Any) -> None:
@@ -44,20 +51,15 @@ def add_release(commands: Any) -> None:
 
 def _writable_dir(args: argparse.Namespace) -> Path:
     """The dataset a writing command works on; the installed data is never rewritten."""
-    from .reading.locations import checkout_dataset
-
-    if args.path is None and not args.check and checkout_dataset() is None:
-        raise UsageError(
-            f"{args.command}: not inside a kursk-pows checkout, and the installed data is "
-            "never rewritten: give the dataset directory to rewrite (or use --check)"
-        )
-    return existing_dir(args.path)
+    if args.check:
+        return existing_dir(args.path)
+    return writable_dataset(args.path, args.command, " (or use --check)")
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    from .reading.safe_files import UnsafeFile
-    from .releases.fmt import format_dataset
-    from .reports.escaping import printable
+    from ..reading.safe_files import UnsafeFile
+    from ..releases.fmt import format_dataset
+    from ..reports.escaping import printable
 
     root = _writable_dir(args)
     try:
@@ -87,10 +89,10 @@ def run_fmt(args: argparse.Namespace) -> int:
 
 
 def run_manifest(args: argparse.Namespace) -> int:
-    from .reading.locations import checkout_dataset
-    from .reading.manifest import MANIFEST, build_manifest, checkout_versions, render_manifest
-    from .reading.safe_files import UnsafeFile
-    from .releases.manifest import current_manifest, write_manifest
+    from ..reading.locations import checkout_dataset
+    from ..reading.manifest import MANIFEST, build_manifest, checkout_versions, render_manifest
+    from ..reading.safe_files import UnsafeFile
+    from ..releases.manifest import current_manifest, write_manifest
 
     root = _writable_dir(args)
     # a checkout states its own version; otherwise the installed package's is used
@@ -119,8 +121,8 @@ def run_manifest(args: argparse.Namespace) -> int:
 
 def _datasheet(root: Path, version: str) -> int:
     """In a checkout, the datasheet follows the data: rewritten with the manifest."""
-    from .issues import DatasetInvalid
-    from .reports.datasheet import DATASHEET, write_datasheet
+    from ..issues import DatasetInvalid
+    from ..reports.datasheet import DATASHEET, write_datasheet
 
     try:
         changed = write_datasheet(root, version)
@@ -144,8 +146,8 @@ def _same_release(old: str) -> str:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    from .releases.diff import diff_releases
-    from .releases.revisions import ReleaseNotFound, open_release
+    from ..releases.diff import diff_releases
+    from ..releases.revisions import ReleaseNotFound, open_release
 
     try:
         newer = args.new if args.new is not None else str(existing_dir(None))
@@ -160,7 +162,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        from .reports.escaping import printable
+        from ..reports.escaping import printable
 
         for change in result.changes:
             print(f"{change.bump:>5}  {printable(change.describe())}")

@@ -8,15 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli_common import DEFAULT_PATH
+from .common import DEFAULT_PATH
 
 if TYPE_CHECKING:
-    from .analysis.dataset import Dataset
+    from ..analysis.dataset import Dataset
 
 
 def add_export(commands: Any) -> None:
     """Register ``export OUT --format csv|parquet|sqlite|jsonl [--dataset DIR]``."""
-    from .exports import FORMATS
+    from ..exports import FORMATS
 
     export = commands.add_parser(
         "export",
@@ -35,7 +35,7 @@ def add_export(commands: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Load the dataset with its retracted records and export it; errors are one line."""
-    from .exports import export
+    from ..exports import export
 
     return write_directory(
         args, lambda dataset, version: export(dataset, args.out, args.format, version), args.format
@@ -50,13 +50,13 @@ def write_directory(
     Exit status 1 when the dataset is invalid, 2 when ``args.out`` is unusable or an extra is
     missing; each error is one escaped line.
     """
-    from .analysis.dataset import load
-    from .exports import ExportError
-    from .issues import DatasetInvalid
-    from .reading.locations import existing_root
-    from .reading.manifest import read_version
-    from .reports.escaping import printable as escape
-    from .tables.extras import ExtraMissing
+    from ..analysis.dataset import load
+    from ..exports import ExportError
+    from ..issues import DatasetInvalid
+    from ..reading.locations import existing_root
+    from ..reading.manifest import read_version
+    from ..reports.escaping import printable as escape
+    from ..tables.extras import ExtraMissing
 
     existing_root(args.dataset)  # a wrong path is a usage error (exit 2), before any loading
     try:
