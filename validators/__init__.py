@@ -14,19 +14,25 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .analysis.dataset import Dataset, load
+    from .analysis.dataset import ClaimAbout, Dataset, load
+    from .analysis.propositions import Proposition, Support
+    from .analysis.support import Link
     from .config import Config
     from .issues import DatasetInvalid, Issue, Report
     from .reports.coverage import Coverage, coverage
     from .rules.engine import validate
 
 __all__ = [
+    "ClaimAbout",
     "Config",
     "Coverage",
     "Dataset",
     "DatasetInvalid",
     "Issue",
+    "Link",
+    "Proposition",
     "Report",
+    "Support",
     "__version__",
     "coverage",
     "datasheet",
@@ -40,6 +46,10 @@ _LAZY = {
     "Coverage": "reports.coverage",
     "coverage": "reports.coverage",
     "Dataset": "analysis.dataset",
+    "ClaimAbout": "analysis.dataset",
+    "Proposition": "analysis.propositions",
+    "Support": "analysis.propositions",
+    "Link": "analysis.support",
     "load": "analysis.dataset",
     "DatasetInvalid": "issues",
     "Issue": "issues",

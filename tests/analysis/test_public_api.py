@@ -10,12 +10,16 @@ import kursk_pows
 
 def test_dir_lists_the_public_api() -> None:
     assert dir(kursk_pows) == [
+        "ClaimAbout",
         "Config",
         "Coverage",
         "Dataset",
         "DatasetInvalid",
         "Issue",
+        "Link",
+        "Proposition",
         "Report",
+        "Support",
         "__version__",
         "coverage",
         "datasheet",
@@ -25,6 +29,10 @@ def test_dir_lists_the_public_api() -> None:
     ]
     for name in dir(kursk_pows):
         assert getattr(kursk_pows, name) is not None
+    ds = kursk_pows.load()
+    claim = next(iter(ds.claims))
+    assert isinstance(ds.support(claim), kursk_pows.Support)
+    assert isinstance(ds.proposition_of(claim), kursk_pows.Proposition)
 
 
 def test_repr_of_a_dataset_is_one_short_line() -> None:
