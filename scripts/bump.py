@@ -2,8 +2,9 @@
 
 usage: python3 scripts/bump.py major|minor|patch "What changed for users" [...]
 
-Writes validators/_version.py, adds a dated "## [X.Y.Z] - YYYY-MM-DD" entry at the top of
-CHANGELOG.md with one "- ..." line per change given, and rewrites dataset/manifest.json,
+Writes validators/_version.py (and the version the README's examples show), adds a dated
+"## [X.Y.Z] - YYYY-MM-DD" entry at the top of CHANGELOG.md with one "- ..." line per change
+given, and rewrites dataset/manifest.json,
 DATASHEET.md (which states the version and the counts) and tests/bundled_snapshot.json (the
 data's shape that the tests about the bundled data expect; review its diff).
 """
@@ -18,6 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VERSION_FILE = ROOT / "validators" / "_version.py"
 CHANGELOG = ROOT / "CHANGELOG.md"
+README = ROOT / "README.md"
+README_VERSION = re.compile(r'(\(version |version |e\.g\. ")\d+\.\d+\.\d+')
+"""Where the README's examples show the version (kept at the current one)."""
 
 
 def bumped(version: str, part: str) -> str:
@@ -50,6 +54,8 @@ def main(argv: list[str]) -> int:
         f"- {line}\n" for line in argv[1:]
     )
     CHANGELOG.write_text(log[:first] + entry + log[first:], encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
+    README.write_text(README_VERSION.sub(lambda m: m.group(1) + new, readme), encoding="utf-8")
     from kursk_pows import DatasetInvalid
     from kursk_pows.releases.manifest import write_manifest
     from kursk_pows.reports.datasheet import write_datasheet

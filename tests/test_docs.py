@@ -70,3 +70,14 @@ def test_datasheet_matches_the_data(repo_root: Path) -> None:
     expected = render_datasheet(kursk_pows.load(dataset), kursk_pows.coverage(dataset), version)
     on_disk = (repo_root / "DATASHEET.md").read_text(encoding="utf-8")
     assert on_disk == expected, "DATASHEET.md drifted: run kursk-pows manifest"
+
+
+def test_the_readme_shows_the_current_version(repo_root: Path) -> None:
+    import re
+
+    import kursk_pows
+
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r'(?:\(version |version |e\.g\. ")(\d+\.\d+\.\d+)', readme)
+    assert shown
+    assert set(shown) == {kursk_pows.__version__}
