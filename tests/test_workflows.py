@@ -134,8 +134,8 @@ def test_the_base_branch_reaches_the_bump_check_through_env(repo_root: Path) -> 
     (step,) = [
         s for s in _steps(_workflow(repo_root, "pull-request.yml")) if "diff" in s.get("run", "")
     ]
-    assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
-    assert step["run"] == 'kursk-pows diff "origin/$BASE_REF" . --check'
+    assert step["env"] == {"KURSK_POWS_TARGET": "origin/${{ github.base_ref }}"}
+    assert step["run"] == "kursk-pows diff base . --check"
 
 
 @pytest.mark.parametrize("name", WORKFLOWS)

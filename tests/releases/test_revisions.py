@@ -1,5 +1,5 @@
 """The version bump cannot be forgotten: ``kursk-pows diff base`` compares the working tree with
-where the branch left its upstream (or the last commit of the previous version), and names
+where the branch left its target branch (or the last commit of the previous version), and names
 scripts/bump.py; comparing the checkout with itself is refused."""
 
 from __future__ import annotations
@@ -131,3 +131,50 @@ def test_a_revision_holding_links_is_compared_without_following_them(
     captured = capsys.readouterr()
     assert status == 0, captured.err
     assert "root:" not in captured.out
+
+
+def test_a_branch_tracking_its_own_remote_is_still_compared_with_the_target(
+    repo: Path, tmp_path: Path
+) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
+    forked = git(clone, "rev-parse", "HEAD")
+    git(clone, "checkout", "-qb", "feature")
+    change_a_record(clone)
+    git(clone, "commit", "-qam", "a change on a branch")
+    git(clone, "push", "-q", "-u", "origin", "feature")  # @{upstream} is now origin/feature
+    assert git(clone, "rev-parse", "@{upstream}") == git(clone, "rev-parse", "HEAD")
+    assert release_base(clone) == forked
+
+
+def test_a_fresh_clone_of_the_target_is_compared_with_the_previous_version(
+    repo: Path, tmp_path: Path
+) -> None:
+    first = git(repo, "rev-parse", "HEAD")
+    change_a_record(repo)
+    set_version(repo, "1.0.1")
+    git(repo, "commit", "-qam", "1.0.1")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
+    assert git(clone, "rev-parse", release_base(clone)) == first
+
+
+def test_the_target_can_be_named(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forked = git(repo, "rev-parse", "HEAD")
+    git(repo, "branch", "-q", "release")
+    change_a_record(repo)
+    git(repo, "commit", "-qam", "a change on the default branch")
+    monkeypatch.setenv("KURSK_POWS_TARGET", "release")
+    assert release_base(repo) == forked
+
+
+def test_the_hook_ci_and_the_workflow_ask_the_same_question(repo_root: Path) -> None:
+    import yaml
+
+    data = (repo_root / ".ci" / "data").read_text(encoding="utf-8")
+    assert "  kursk-pows diff base . --check" in data.splitlines()
+    workflow = yaml.safe_load((repo_root / ".github/workflows/pull-request.yml").read_text())
+    runs = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
+    assert [r for r in runs if "diff" in r] == ["kursk-pows diff base . --check"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -59,16 +60,31 @@ def _version_at(repo: Path, revision: str) -> str | None:
     return match.group(1) if match else None
 
 
+TARGET_VARIABLE = "KURSK_POWS_TARGET"
+"""Names the branch a change is for (``origin/main``); without it, the remote's default branch."""
+
+
 def release_base(repo: Path) -> str:
-    """The revision a change is checked against: where the branch left its upstream (the
-    merge-base with ``@{upstream}``, else with ``origin/HEAD``); without one, the last commit
-    before the version in the working tree was set, or the first commit (so several commits
-    under one bump are compared together, as CI does)."""
-    for upstream in ("@{upstream}", "origin/HEAD"):
-        if (found := _git(repo, "merge-base", "HEAD", upstream)) is not None:
-            return found
-    if _git(repo, "rev-parse", "-q", "--verify", "HEAD") is None:
+    """The revision a change is checked against, the same for the pre-commit hook, ``.ci/data``,
+    the pull-request workflow and ``kursk-pows diff base``: where this branch left its target
+    (the merge-base with ``$KURSK_POWS_TARGET``, else with ``origin/HEAD``, the remote's default
+    branch, never the branch's own upstream); when that is ``HEAD`` itself (the target branch
+    checked out, as in a fresh clone) or there is no target, the last commit before the version
+    in the working tree was set, or the first commit (so several commits under one bump are
+    compared together)."""
+    head = _git(repo, "rev-parse", "-q", "--verify", "HEAD")
+    if head is None:
         raise ReleaseNotFound(f"{BASE}: the repository has no commit to compare with")
+    target = os.environ.get(TARGET_VARIABLE) or "origin/HEAD"
+    found = _git(repo, "merge-base", "HEAD", target)
+    if found is not None and found != head:
+        return found
+    return _previous_version(repo)
+
+
+def _previous_version(repo: Path) -> str:
+    """The last commit before the working tree's version was set (``HEAD`` when it was set
+    after the last commit or never; the first commit when there is no earlier version)."""
     version_file = repo / _VERSION_FILE
     current = VERSION_LINE.search(version_file.read_text("utf-8") if version_file.is_file() else "")
     history = _git(repo, "rev-list", "--first-parent", "HEAD", "--", _VERSION_FILE) or ""
