@@ -171,3 +171,55 @@ def test_ctrl_c_is_one_line_and_status_130(
     monkeypatch.setattr("kursk_pows.rules.engine.validate", interrupted)
     assert main(["validate", str(tmp_path)]) == 130
     assert capsys.readouterr().err == "kursk-pows: interrupted\n"
+
+
+INTERRUPTED_WHILE_IMPORTING = """
+import builtins, os, signal, sys
+import kursk_pows.cli as cli
+real_import = builtins.__import__
+def interrupting(name, *args, **kwargs):
+    if name == "app":  # the command's modules: Ctrl-C arrives while they are imported
+        os.kill(os.getpid(), signal.SIGINT)
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = interrupting
+sys.exit(cli.main(["validate", "--quiet"]))
+"""
+
+
+def test_an_interrupt_while_the_command_starts_prints_no_traceback() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_WHILE_IMPORTING],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (130, "kursk-pows: interrupted\n")
+
+
+def test_validate_json_on_a_missing_path_is_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    missing = tmp_path / "nowhere"
+    assert main(["validate", str(missing), "--format", "json"]) == 2
+    assert json.loads(capsys.readouterr().out) == {
+        "valid": False,
+        "error": f"no such directory: {missing}",
+        "issues": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("ages", "status"), [(["--min-service-age", "66"], 2), (["--min-service-age", "65"], 0)]
+)
+def test_a_youngest_age_above_the_oldest_is_a_usage_error(
+    ages: list[str], status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--quiet", *ages]) == status
+    err = capsys.readouterr().err
+    assert ("is above --max-service-age 65" in err) == (status == 2)

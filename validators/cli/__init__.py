@@ -9,6 +9,38 @@ Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 a usage problem,
 error (a bug in kursk-pows: the data never causes one on purpose; please report it).
 """
 
-from .app import _parser, main
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Sequence
+from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["_parser", "main"]
+
+
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C before the command's own handling is in place: one line and status 130."""
+    sys.stderr.write("kursk-pows: interrupted\n")
+    raise SystemExit(130)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script (see :func:`.app.main`).  Ctrl-C while the command's
+    modules are still being imported ends it with one line, not a traceback."""
+    previous = signal.signal(signal.SIGINT, _interrupted)
+    try:
+        from .app import main as run
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return run(argv)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .app import _parser as parser
+
+    return parser()

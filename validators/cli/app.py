@@ -162,10 +162,23 @@ def _validate(args: argparse.Namespace) -> int:
         config = replace(config, min_service_age=args.min_service_age)
     if args.max_service_age is not None:
         config = replace(config, max_service_age=args.max_service_age)
+    if config.min_service_age > config.max_service_age:
+        raise UsageError(
+            f"--min-service-age {config.min_service_age} is above --max-service-age "
+            f"{config.max_service_age}: give a youngest age at most the oldest"
+        )
     from ..reading.manifest import read_version
     from ..reports.progress import TerminalProgress
 
-    root = existing_dir(args.path)
+    try:
+        root = existing_dir(args.path)
+    except UsageError as exc:
+        if args.format != "json":
+            raise
+        import json  # a JSON reader gets JSON, even when there is nothing to validate
+
+        print(json.dumps({"valid": False, "error": str(exc), "issues": []}, ensure_ascii=False))
+        return 2
     progress = None if args.quiet else TerminalProgress()
     report = validate(root, config, progress)
     if progress is not None:
