@@ -100,8 +100,19 @@ def test_installed_is_refused_when_it_is_this_checkout(
     assert capsys.readouterr().err == (
         "kursk-pows: error: 'installed' is this checkout's own dataset/ (an editable install), "
         "so the comparison could find nothing: compare with the last release instead, e.g. "
-        "`kursk-pows diff base` (where this branch left upstream) or a tag\n"
+        "`kursk-pows diff base` (where this branch left its target) or a tag, or name the "
+        "dataset directory to compare\n"
     )
+
+
+def test_installed_outside_a_checkout_is_not_called_editable(tmp_path: Path) -> None:
+    from kursk_pows.cli.release import _same_release
+
+    installed = tmp_path / "site-packages" / "kursk_pows" / "dataset"
+    installed.mkdir(parents=True)
+    said = _same_release("installed", installed)
+    assert "editable" not in said
+    assert said.startswith("'installed' is the installed package's data, and so is the dataset")
 
 
 @pytest.mark.parametrize("name", [".pre-commit-hooks.yaml", ".pre-commit-config.yaml"])

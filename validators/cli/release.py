@@ -133,15 +133,21 @@ def _datasheet(root: Path, version: str) -> int:
     return 0
 
 
-def _same_release(old: str) -> str:
-    why = (
-        "'installed' is this checkout's own dataset/ (an editable install)"
-        if old == "installed"
-        else f"{old} is the dataset compared with"
-    )
+def _same_release(old: str, dataset: Path) -> str:
+    """Why comparing ``old`` with ``dataset`` (the same directory) can find nothing."""
+    if old != "installed":
+        why = f"{old} is the dataset compared with"
+    elif (dataset.parent / "validators" / "_version.py").is_file():
+        why = "'installed' is this checkout's own dataset/ (an editable install)"
+    else:
+        why = (
+            "'installed' is the installed package's data, and so is the dataset compared with "
+            "(no checkout was named or found here)"
+        )
     return (
         f"{why}, so the comparison could find nothing: compare with the last release instead, "
-        "e.g. `kursk-pows diff base` (where this branch left upstream) or a tag"
+        "e.g. `kursk-pows diff base` (where this branch left its target) or a tag, or name the "
+        "dataset directory to compare"
     )
 
 
@@ -153,7 +159,7 @@ def run_diff(args: argparse.Namespace) -> int:
         newer = args.new if args.new is not None else str(existing_dir(None))
         with open_release(args.old) as old, open_release(newer) as new:
             if old.dataset.resolve() == new.dataset.resolve():
-                raise UsageError(_same_release(args.old))
+                raise UsageError(_same_release(args.old, old.dataset.resolve()))
             result = diff_releases(old, new)
     except ReleaseNotFound as exc:
         raise UsageError(str(exc)) from None
