@@ -40,8 +40,14 @@ def test_repr_of_a_dataset_is_one_short_line() -> None:
     assert repr(ds) == (
         f"<Dataset {ds.root} version {kursk_pows.__version__}: {len(ds.sources)} sources, "
         f"{len(ds.entities)} entities, {len(ds.events)} events, {len(ds.claims)} claims, "
-        f"{len(ds.predicates)} predicates>"
+        f"{len(ds.predicates)} predicates (active records)>"
     )
+    every = kursk_pows.load(include_retracted=True)
+    assert repr(every).endswith(
+        f"{len(every.claims)} claims, {len(every.predicates)} predicates "
+        "(retracted records included)>"
+    )
+    assert len(every.claims) > len(ds.claims)
 
 
 def test_datasheet_and_rule_catalog_are_reachable(repo_root: Path) -> None:

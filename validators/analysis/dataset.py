@@ -57,6 +57,8 @@ class Dataset:
     claims: Mapping[str, Claim]
     report: Report
     exclusions: Mapping[str, Exclusion] = field(default_factory=dict)
+    include_retracted: bool = False
+    """Whether the tables hold the retracted records too (``load(include_retracted=True)``)."""
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
@@ -71,7 +73,8 @@ class Dataset:
                 ("predicates", self.predicates),
             )
         )
-        return f"<Dataset {self.root} version {self.version or 'unknown'}: {counts}>"
+        which = "retracted records included" if self.include_retracted else "active records"
+        return f"<Dataset {self.root} version {self.version or 'unknown'}: {counts} ({which})>"
 
     def get(self, record_id: str) -> Record:
         """Any record by id; ``KeyError`` names the id when there is none."""
@@ -371,4 +374,5 @@ def load(
             claims=_table(kept, "claim", include_retracted),
             report=report,
             exclusions=_table(kept, "exclusion", include_retracted),
+            include_retracted=include_retracted,
         )
