@@ -144,3 +144,22 @@ def test_nested_quotes_name_a_bounded_number_of_records_per_run() -> None:
     assert [len(keys.split()) + int(more or 0) for keys, more in runs] == covering
     assert [len(keys.split()) for keys, _ in runs] == [min(n, SHOWN_KEYS) for n in covering]
     assert body.count('class="anchor"') == depth
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A short name.", "A short name."),
+        ("one two three four five six", "one two three"),
+        ("Zelensky shares photos (the 'See the images' article) today", "Zelensky shares photos"),
+        ("Tug (boats) manoeuvre the drifting tanker", "Tug (boats) manoeuvre the"),
+        ("(an opening parenthesis at the very start", "(an opening"),
+    ],
+)
+def test_a_shortened_label_is_the_start_of_the_name_with_no_open_parenthesis(
+    text: str, expected: str
+) -> None:
+    from kursk_pows.site.model import shortened
+
+    length = 15 if text.startswith("one") or text.startswith("(") else 27
+    assert shortened(text, length) == expected

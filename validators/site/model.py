@@ -128,6 +128,11 @@ class Site:
             return str(ds.predicates[record_id].label)
         return record_id
 
+    def short_name(self, record_id: str, length: int = 70) -> str:
+        """The start of :meth:`name`, at most ``length`` characters, cut at a word and before a
+        parenthesis it would leave open (a label's text must be the start of its link's name)."""
+        return shortened(self.name(record_id), length)
+
     def value(self, claim: Claim) -> str:
         """A claim's value in words."""
         return value_text(claim.value, self.name)
@@ -210,3 +215,16 @@ ORIGINS_NAMED = 3
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def shortened(text: str, length: int) -> str:
+    """``text`` whole when it fits, else its start cut at a space, without an open parenthesis."""
+    if len(text) <= length:
+        return text
+    words = text[:length]
+    if " " in words:
+        words = words[: words.rindex(" ")]
+    cut = words
+    while cut.count("(") > cut.count(")"):
+        cut = cut[: cut.rindex("(")].rstrip()
+    return cut or words
