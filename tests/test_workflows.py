@@ -26,8 +26,23 @@ def _kursk_commands(repo_root: Path) -> list[tuple[str, str]]:
         data = yaml.safe_load((repo_root / name).read_text())
         hooks = data if isinstance(data, list) else [h for r in data["repos"] for h in r["hooks"]]
         for hook in hooks:
-            found.append((name, " ".join([hook["entry"], *hook.get("args", [])])))
+            command = " ".join([hook["entry"], *hook.get("args", [])])
+            found.append((name, command.replace(HOOK, "kursk-pows", 1)))
     return [(where, cmd) for where, cmd in found if cmd.startswith("kursk-pows")]
+
+
+HOOK = "python scripts/hook.py"
+"""How this repository's own pre-commit hooks run kursk-pows (see scripts/hook.py)."""
+
+
+def test_the_repositorys_hooks_need_no_activated_environment(repo_root: Path) -> None:
+    data = yaml.safe_load((repo_root / ".pre-commit-config.yaml").read_text())
+    hooks = [h for r in data["repos"] for h in r["hooks"]]
+    assert {h["language"] for h in hooks} == {"python"}
+    for hook in hooks:
+        assert hook["additional_dependencies"], hook["id"]
+        if hook["id"].startswith("kursk-pows"):
+            assert hook["entry"].startswith(HOOK + " ")
 
 
 def test_workflow_runs_tests_and_the_checks(repo_root: Path) -> None:
@@ -204,3 +219,30 @@ def test_the_browser_tests_have_an_extra_of_their_own(repo_root: Path) -> None:
     assert 'python -m pip install -q -e ".[browser]"' in ci
     browser = _workflow(repo_root, "pull-request.yml")["jobs"]["browser"]
     assert 'python -m pip install -e ".[test,browser]"' in [s.get("run") for s in browser["steps"]]
+
+
+def test_the_hook_script_runs_the_checkout_without_an_installed_package(
+    repo_root: Path, tmp_path: Path
+) -> None:
+    """``python -S`` skips site-packages' .pth files, so the editable install of this checkout
+    is not importable; with pydantic's directory on the path, only the script can find it."""
+    import os
+    import subprocess
+    import sys
+    import sysconfig
+
+    env = {"PATH": os.environ["PATH"], "PYTHONPATH": sysconfig.get_paths()["purelib"]}
+    unaided = subprocess.run(
+        [sys.executable, "-S", "-c", "import kursk_pows"], env=env, capture_output=True, text=True
+    )
+    assert "No module named 'kursk_pows'" in unaided.stderr
+    done = subprocess.run(
+        [sys.executable, "-S", "scripts/hook.py", "validate", "dataset", "--quiet"],
+        cwd=repo_root,
+        env={**env, "XDG_CACHE_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "dataset (version" in done.stdout
