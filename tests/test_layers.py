@@ -72,3 +72,42 @@ def test_an_upward_import_is_seen(tmp_path: Path) -> None:
         "from .. import cli\n"
     )
     assert _upward(module, tmp_path) == [("cli", 5), ("reports", 4)]
+
+
+IMPORTED = """
+import json, sys
+from kursk_pows.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)))
+"""
+HEAVY = ("pydantic.main", "kursk_pows.tables", "kursk_pows.exports.run", "kursk_pows.site")
+"""What a validation needs none of: the models' machinery (the stored validators serve it),
+the tables, the exporters and the site."""
+
+
+def _imported(args: list[str], cache: Path) -> set[str]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTED, *args],
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_validate_imports_only_what_it_needs(tmp_path: Path) -> None:
+    assert not _imported(["validate", "--help"], tmp_path) & set(HEAVY)
+    _imported(["validate", "--quiet"], tmp_path)  # the first run fills the schema cache
+    loaded = _imported(["validate", "--quiet"], tmp_path)
+    assert "kursk_pows.rules" in loaded  # it did validate
+    assert not loaded & set(HEAVY)

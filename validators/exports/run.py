@@ -10,6 +10,7 @@ from .croissant import croissant
 from .datapackage import datapackage
 from .datasette import DATABASE, metadata
 from .directory import ExportError, fresh_directory
+from .formats import FORMATS
 from .released import release_date
 from .sqlite import write_sqlite
 from .writers import write_csv, write_jsonl, write_parquet
@@ -17,9 +18,6 @@ from .writers import write_csv, write_jsonl, write_parquet
 if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
 
-FORMATS = ("csv", "parquet", "sqlite", "jsonl")
-"""The export formats; csv and parquet come with ``datapackage.json`` and ``croissant.json``,
-jsonl with ``datapackage.json``, sqlite with datasette's ``metadata.json``."""
 
 CROISSANT = ("csv", "parquet")
 """The formats described by ``croissant.json`` (mlcroissant loads their files exactly)."""
