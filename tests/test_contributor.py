@@ -60,6 +60,7 @@ def test_a_data_only_pull_request_passes_ci(repo_root: Path, tmp_path: Path) -> 
     assert changed == [
         "CHANGELOG.md",
         "DATASHEET.md",
+        "README.md",  # the version its examples show
         "dataset/claims.jsonl",
         "dataset/manifest.json",
         "tests/bundled_snapshot.json",  # the data's shape the bundled-data tests now expect
