@@ -63,8 +63,11 @@ Cite as: *kursk-pows dataset, version {version}*.
   ("one prisoner") is filed under the pair.
 - The attribution review of 2026-12 re-read every record, one reviewer per article and one
   across articles; docs/reviews/2026-12-attribution.md says what was done with each finding and
-  what is left. `Dataset.support` counts the reports, articles, origins and outlets behind a
-  proposition; an article count is not a count of independent confirmations.
+  what is left. Version 1.0.0 filed every claim under its proposition and re-read the texts by
+  class; docs/reviews/2026-12-propositions.md compares the article counts of 51 propositions with
+  a count made by hand from the texts alone. `Dataset.support` counts the reports, articles,
+  origins and outlets behind a proposition; an article count is not a count of independent
+  confirmations.
 - Coverage counts a sentence as covered when any evidence overlaps it; that every fact of a
   covered sentence is on record rests on the annotation and the review, not on a rule.
 - Relative dates ("on Sunday", "five months ago") are resolved only where the texts allow, with
