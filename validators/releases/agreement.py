@@ -7,11 +7,15 @@ import json
 import re
 from pathlib import Path
 
+from ..reading.manifest import VERSION_LINE
+
 TAG = re.compile(r"v(\d+\.\d+\.\d+)")
-VERSION_LINE = re.compile(r'^__version__ = "([^"]*)"$', re.M)
-HEADING = re.compile(r"^## \[([^\]]*)\](.*)$", re.M)
+HEADING = re.compile(r"^## \[([^\]\n]*)\](.*)$", re.M)
 DATED = re.compile(r" - (\d{4}-\d{2}-\d{2})")
-CFF_FIELD = r'^{}:[ \t]*["\']?([^"\'\s#]+)["\']?[ \t]*(?:#.*)?$'
+CFF_FIELDS = {
+    field: re.compile(rf'^{field}:[ \t]*["\']?([^"\'\s#]+)["\']?[ \t]*(?:#.*)?$', re.M)
+    for field in ("version", "date-released")
+}
 BUMP = "python3 scripts/bump.py"
 
 
@@ -41,8 +45,8 @@ def changelog_top(text: str) -> tuple[str, str] | str:
 def citation_fields(text: str) -> dict[str, str]:
     """The top-level ``version`` and ``date-released`` of a CITATION.cff (unindented lines)."""
     found = {}
-    for field in ("version", "date-released"):
-        if match := re.search(CFF_FIELD.format(re.escape(field)), text, flags=re.M):
+    for field, pattern in CFF_FIELDS.items():
+        if match := pattern.search(text):
             found[field] = match.group(1)
     return found
 
