@@ -13,12 +13,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kursk_pows.releases.agreement import disagreements
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:
+    try:
+        from kursk_pows.releases.agreement import disagreements
+    except ImportError:
+        print(
+            "release_check: kursk_pows cannot be imported; install this checkout first: "
+            'pip install -e ".[test]"',
+            file=sys.stderr,
+        )
+        return 2
     if len(argv) not in (1, 2):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
