@@ -2,9 +2,9 @@
 
 usage: python3 scripts/bump.py major|minor|patch "What changed for users" [...]
 
-Writes validators/_version.py (and the version the README's examples show), adds a dated
-"## [X.Y.Z] - YYYY-MM-DD" entry at the top of CHANGELOG.md with one "- ..." line per change
-given, and rewrites dataset/manifest.json,
+Writes validators/_version.py (and the version the README's examples and citation show), adds
+a dated "## [X.Y.Z] - YYYY-MM-DD" entry at the top of CHANGELOG.md with one "- ..." line per
+change given, writes that version and date into CITATION.cff, and rewrites dataset/manifest.json,
 DATASHEET.md (which states the version and the counts) and tests/bundled_snapshot.json (the
 data's shape that the tests about the bundled data expect; review its diff).
 """
@@ -22,6 +22,18 @@ CHANGELOG = ROOT / "CHANGELOG.md"
 README = ROOT / "README.md"
 README_VERSION = re.compile(r'(\(version |version |e\.g\. ")\d+\.\d+\.\d+')
 """Where the README's examples show the version (kept at the current one)."""
+CITATION = ROOT / "CITATION.cff"
+CITATION_FIELDS = re.compile(
+    r'^(\s*(?:- )?version: )\S+$|^(\s*(?:- )?date-released: )"[^"]*"$', re.M
+)
+"""CITATION.cff's version and date-released lines, its preferred-citation's included."""
+
+
+def cite(text: str, version: str, date: str) -> str:
+    """CITATION.cff's text with every ``version`` and ``date-released`` set to these."""
+    return CITATION_FIELDS.sub(
+        lambda m: f"{m.group(1)}{version}" if m.group(1) else f'{m.group(2)}"{date}"', text
+    )
 
 
 def bumped(version: str, part: str) -> str:
@@ -50,10 +62,10 @@ def main(argv: list[str]) -> int:
         return 2
     first = released.start() - 1
     VERSION_FILE.write_text(text.replace(match.group(0), f'__version__ = "{new}"'), "utf-8")
-    entry = f"\n## [{new}] - {dt.date.today().isoformat()}\n\n" + "".join(
-        f"- {line}\n" for line in argv[1:]
-    )
+    today = dt.date.today().isoformat()
+    entry = f"\n## [{new}] - {today}\n\n" + "".join(f"- {line}\n" for line in argv[1:])
     CHANGELOG.write_text(log[:first] + entry + log[first:], encoding="utf-8")
+    CITATION.write_text(cite(CITATION.read_text(encoding="utf-8"), new, today), "utf-8")
     readme = README.read_text(encoding="utf-8")
     README.write_text(README_VERSION.sub(lambda m: m.group(1) + new, readme), encoding="utf-8")
     from kursk_pows import DatasetInvalid

@@ -35,6 +35,8 @@ DATA_TESTS = (
     "tests/test_cli.py",
     "tests/analysis/test_api.py",
     "tests/reports/test_coverage.py",
+    "tests/test_citation.py",  # CITATION.cff states the new version and its CHANGELOG date
+    "tests/releases/test_agreement.py",  # and the release check passes for the new version
 )
 
 
@@ -59,8 +61,9 @@ def test_a_data_only_pull_request_passes_ci(repo_root: Path, tmp_path: Path) -> 
     changed = checkout.run("git diff --name-only HEAD~1").stdout.split()
     assert changed == [
         "CHANGELOG.md",
+        "CITATION.cff",
         "DATASHEET.md",
-        "README.md",  # the version its examples show
+        "README.md",  # the version its examples and citation show
         "dataset/claims.jsonl",
         "dataset/manifest.json",
         "tests/bundled_snapshot.json",  # the data's shape the bundled-data tests now expect

@@ -19,7 +19,11 @@ from kursk_pows import __version__
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An sdist and a wheel built by ``python -m build`` from a copy of this tree."""
+    """An sdist and a wheel built by ``python -m build`` from a copy of this tree; or, when
+    ``KURSK_POWS_DIST`` names a directory, the ones built there (the release workflow tests
+    the distributions it is about to publish)."""
+    if given := os.environ.get("KURSK_POWS_DIST"):
+        return Path(given).resolve()
     repo = Path(__file__).resolve().parent.parent
     tree = tmp_path_factory.mktemp("tree") / "kursk-pows"
     # build from a copy: a stale build/ folder in the checkout must not leak into the wheel

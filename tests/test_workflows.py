@@ -16,7 +16,7 @@ from kursk_pows.cli import _parser
 
 def _kursk_commands(repo_root: Path) -> list[tuple[str, str]]:
     found = []
-    for name in ("pull-request.yml", "pages.yml"):
+    for name in ("pull-request.yml", "pages.yml", "release.yml"):
         workflow = yaml.safe_load((repo_root / ".github/workflows" / name).read_text())
         for job in workflow["jobs"].values():
             for step in job["steps"]:
@@ -83,7 +83,7 @@ def test_every_command_parses(where: str, command: str) -> None:
 # --- hardening (issue 22): least privilege, pinned actions, no event data pasted into scripts,
 # axe-core from a lockfile ---
 
-WORKFLOWS = ("pull-request.yml", "pages.yml")
+WORKFLOWS = ("pull-request.yml", "pages.yml", "release.yml")
 PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40}) # v\d+(?:\.\d+)*$")
 
 
@@ -121,6 +121,8 @@ def test_each_action_has_one_pin(repo_root: Path) -> None:
         "actions/upload-artifact": 1,
         "actions/upload-pages-artifact": 1,
         "actions/deploy-pages": 1,
+        "actions/download-artifact": 1,
+        "pypa/gh-action-pypi-publish": 1,
     }
 
 
@@ -246,3 +248,60 @@ def test_the_hook_script_runs_the_checkout_without_an_installed_package(
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "dataset (version" in done.stdout
+
+
+# --- releases (issue 26): build once, check, then publish with trusted publishing ---
+
+
+def test_release_grants_an_oidc_token_to_the_publish_job_only(repo_root: Path) -> None:
+    workflow = _workflow(repo_root, "release.yml")
+    assert workflow["permissions"] == {"contents": "read"}
+    granted = {name: job.get("permissions") for name, job in workflow["jobs"].items()}
+    assert granted == {"build": None, "publish": {"id-token": "write"}}
+
+
+def test_a_published_release_runs_it(repo_root: Path) -> None:
+    workflow = _workflow(repo_root, "release.yml")
+    assert workflow[True] == {"release": {"types": ["published"]}}  # yaml reads "on" as True
+
+
+def test_the_build_job_builds_once_checks_and_keeps_the_distributions(repo_root: Path) -> None:
+    build = _workflow(repo_root, "release.yml")["jobs"]["build"]
+    steps = [s.get("run") or s["uses"].split("@")[0] for s in build["steps"]]
+    assert steps == [
+        "actions/checkout",
+        "actions/setup-python",
+        'python -m pip install -e ".[test]"',
+        'python scripts/release_check.py "$TAG"',
+        "python -m build --outdir dist",
+        "python scripts/check_dist.py dist",
+        'python -m pytest -p no:cacheprovider -m "not slow" tests/test_wheel.py',
+        "actions/upload-artifact",
+    ]
+    by_run = {s.get("run"): s for s in build["steps"]}
+    assert by_run['python scripts/release_check.py "$TAG"']["env"] == {
+        "TAG": "${{ github.event.release.tag_name }}"
+    }
+    wheel_test = by_run['python -m pytest -p no:cacheprovider -m "not slow" tests/test_wheel.py']
+    assert wheel_test["env"] == {"KURSK_POWS_DIST": "dist"}
+    assert build["steps"][-1]["with"] == {
+        "name": "dist",
+        "path": "dist",
+        "if-no-files-found": "error",
+    }
+    for script in ("scripts/release_check.py", "scripts/check_dist.py", "tests/test_wheel.py"):
+        assert (repo_root / script).is_file()
+
+
+def test_the_publish_job_uploads_the_built_artifact_and_nothing_else(repo_root: Path) -> None:
+    publish = _workflow(repo_root, "release.yml")["jobs"]["publish"]
+    assert publish["needs"] == "build"
+    assert publish["environment"] == {"name": "pypi", "url": "https://pypi.org/p/kursk-pows"}
+    download, upload = publish["steps"]
+    assert download["uses"].startswith("actions/download-artifact@")
+    assert download["with"] == {"name": "dist", "path": "dist"}
+    assert upload["uses"].startswith("pypa/gh-action-pypi-publish@")
+    assert "with" not in upload  # trusted publishing: no password, no token; dist/ by default
+    text = (repo_root / ".github/workflows/release.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text
+    assert text.count("python -m build") == 1

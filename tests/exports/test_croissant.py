@@ -64,7 +64,10 @@ def test_descriptor_says_licence_citation_rai_and_provenance(exported: Path) -> 
     descriptor = json.loads((exported / "csv" / "croissant.json").read_text(encoding="utf-8"))
     assert descriptor["conformsTo"] == "http://mlcommons.org/croissant/1.1"
     assert descriptor["license"].startswith("https://creativecommons.org/licenses/by/4.0")
-    assert descriptor["citeAs"] == "kursk-pows dataset, version 1.2.3"
+    assert descriptor["citeAs"] == (
+        "kursk-pows maintainers. kursk-pows: two North Korean soldiers captured in Kursk, "
+        "January 2025. Dataset, version 1.2.3"
+    )
     for key in ("rai:dataCollection", "rai:dataAnnotationProtocol", "rai:dataLimitations"):
         assert descriptor[key]
     assert descriptor["prov:wasDerivedFrom"]

@@ -24,6 +24,7 @@ from kursk_pows.reading.jsonl import _SURROGATE_ESCAPE, nesting_depth, parse_lin
 from kursk_pows.reading.manifest import _CHANGELOG_TOP, VERSION_LINE
 from kursk_pows.reading.sentences import ABBREVIATIONS, split_sentences
 from kursk_pows.reading.stream import Located
+from kursk_pows.releases.agreement import CFF_FIELDS, DATED, HEADING, TAG
 from kursk_pows.reports.escaping import printable
 from kursk_pows.rules import quotes
 from kursk_pows.rules.attribution import REPORTING
@@ -79,6 +80,18 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
     "version line": (VERSION_LINE.search, lambda n: '__version__ = "' + "1" * n, 20000),
     "changelog heading": (_CHANGELOG_TOP.search, lambda n: "## [" + "1." * n, 20000),
     "iso date": (_ISO_DATE.fullmatch, lambda n: "1" * n, 20000),
+    "release tag": (TAG.fullmatch, lambda n: "v" + "1." * n, 20000),
+    "changelog headings without a bracket": (
+        lambda text: sum(1 for _ in HEADING.finditer(text)),
+        lambda n: "## [a\n" * n,
+        20000,
+    ),
+    "changelog entry date": (DATED.fullmatch, lambda n: " - " + "1" * n, 20000),
+    "citation fields": (
+        lambda text: [p.search(text) for p in CFF_FIELDS.values()],
+        lambda n: "version:" + " " * n + "1" * n + " \n" + "date-released: '" * n,
+        5000,
+    ),
     "escaping for output": (printable, lambda n: "\n\u202e\x1b[" * n, 5000),
     "reporting words": (REPORTING.search, lambda n: "according t sai claime " * n, 5000),
     "speaking words": (SPEAKING.search, lambda n: "according t sai prais wrot " * n, 5000),
@@ -119,6 +132,7 @@ def test_every_regular_expression_of_the_package_is_timed_here() -> None:
         "SPEAKING",
     }
     timed |= {"_WORD_START", "SOURCE_ID", "NUMBERED"}
+    timed |= {"TAG", "HEADING", "DATED"}  # and CFF_FIELDS, a dict of them
     internal = {"_REF_SUFFIX", "_DECLARED_VERSION"}  # read pydantic's own data, not a dataset's
     assert compiled == timed | internal
 

@@ -82,7 +82,11 @@ def test_without_jinja2_the_error_names_the_extra(
     dataset: kursk_pows.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "jinja2", None)
-    with pytest.raises(ExtraMissing, match=r"pip install 'kursk-pows\[site\]'"):
+    with pytest.raises(
+        ExtraMissing,
+        match=r'pip install "kursk-pows\[site\]" \(in a checkout of '
+        r'the source: pip install -e "\.\[site\]"\)$',
+    ):
         build_site(dataset, tmp_path / "out", "1.0.0")
     assert not (tmp_path / "out").exists()
 

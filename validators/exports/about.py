@@ -17,6 +17,11 @@ LICENSE = {
 """The annotations' licence; the article texts are third-party works (see the README)."""
 
 
+AUTHORS = "kursk-pows maintainers"
+"""The authors, as ``pyproject.toml`` and CITATION.cff name them."""
+
+
 def citation(version: str) -> str:
-    """How to cite this version of the dataset."""
-    return f"kursk-pows dataset, version {version}"
+    """How to cite this version of the dataset: the one text the README, DATASHEET.md, the site
+    and every descriptor give (CITATION.cff says the same in its own fields)."""
+    return f"{AUTHORS}. {TITLE}. Dataset, version {version}"

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..analysis.dataset import Dataset, load
+from ..exports.about import citation
 from ..models import Source
 from ..records.wording import span_text
 from ..releases.atomic import write_text_atomic
@@ -51,7 +52,11 @@ BUILT = """\
 Annotations (`*.jsonl`, `schema/`): CC BY 4.0. Code: MIT. Article texts: third-party works,
 copyright of their publishers and agencies, included only so that quotes can be verified.
 
-Cite as: *kursk-pows dataset, version {version}*.
+Cite the version you used; for this one:
+
+{citation}
+
+CITATION.cff in the source repository says the same in machine-readable form.
 
 ## Known limitations
 
@@ -216,7 +221,7 @@ def render_datasheet(ds: Dataset, coverage: Coverage, version: str) -> str:
         "\n".join(_counts(ds, coverage)),
         "\n".join(_support_counts(ds)),
         "\n".join(_disagreements(ds)),
-        BUILT.format(version=version, limits=_limits(ds)),
+        BUILT.format(citation=citation(version), limits=_limits(ds)),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
 

@@ -11,10 +11,12 @@ class ExtraMissing(ImportError):
 
 
 def need(module: str, extra: str) -> ModuleType:
-    """Import ``module``, or raise :class:`ExtraMissing` naming ``kursk-pows[extra]``."""
+    """Import ``module``, or raise :class:`ExtraMissing` naming ``kursk-pows[extra]``: the
+    install from PyPI, and the one for a checkout of the source (an editable install)."""
     try:
         return import_module(module)
     except ImportError as error:
         raise ExtraMissing(
-            f"{module} is not installed; install it with: pip install 'kursk-pows[{extra}]'"
+            f'{module} is not installed; install it with: pip install "kursk-pows[{extra}]" '
+            f'(in a checkout of the source: pip install -e ".[{extra}]")'
         ) from error
