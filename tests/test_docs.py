@@ -81,3 +81,37 @@ def test_the_readme_shows_the_current_version(repo_root: Path) -> None:
     shown = re.findall(r'(?:\(version |version |e\.g\. ")(\d+\.\d+\.\d+)', readme)
     assert shown
     assert set(shown) == {kursk_pows.__version__}
+
+
+def test_the_readme_python_type_checks_strictly(repo_root: Path, tmp_path: Path) -> None:
+    """The README's Python, read as one module in order, passes ``mypy --strict`` against the
+    package's own annotations (a link named kursk_pows points at the source)."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```$", readme, flags=re.M | re.S)
+    assert blocks
+    (tmp_path / "path").mkdir()
+    (tmp_path / "path" / "kursk_pows").symlink_to(repo_root / "validators")
+    module = tmp_path / "readme_python.py"
+    module.write_text("\n".join(blocks), encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            str(module),
+        ],
+        env={**os.environ, "MYPYPATH": str(tmp_path / "path")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
