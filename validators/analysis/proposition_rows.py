@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..records.wording import value_text
 from ..tables.layout import value_columns
 from ..tables.rows import column_getter
-from .propositions import counted_claims, support
+from .propositions import counted_claims
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 def proposition_rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
     """One row per proposition, by id: its statement, the value in words and its counts."""
     getters = [(c.name, column_getter(c.path, c.kind == "json")) for c in value_columns()]
-    outlets = dataset._outlets()
 
     def name_of(record_id: str) -> str:
         entity = dataset.entities.get(record_id)
@@ -26,7 +25,7 @@ def proposition_rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
 
     for pid, proposition in sorted(dataset.propositions.items()):
         lead = counted_claims(proposition, dataset.claims)[0]
-        behind = support(proposition, dataset.claims, outlets)
+        behind = dataset.support(pid)
         row: dict[str, Any] = {
             "id": pid,
             "status": proposition.status,

@@ -16,12 +16,13 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from ..config import Config
 from ..issues import Issue
 from ..reading.stream import Located
 from ..records.sameness import value_key
 from .attribution import Span, evidence_span
 from .ids import SLUG
-from .index import Spot, spot
+from .index import Index, Spot, spot
 from .registry import Check, RuleCode, issue_at, rule
 
 MALFORMED = RuleCode(
@@ -119,8 +120,8 @@ class Propositions(Check):
 
     kinds = frozenset({"claim", "event"})
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
         self.claims: list[_Seen] = []
         self.speakers: list[tuple[Spot, int, Span, str]] = []
 
