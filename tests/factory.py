@@ -209,3 +209,20 @@ class DatasetSpec:
         if self.manifest:
             write_manifest(root, "1.0.0")
         return root
+
+
+def claim_with_value(value: Record) -> Any:
+    """A valid ``Claim`` model with ``value`` and placeholder ids, for the tables' tests."""
+    from kursk_pows.models import Claim
+
+    return Claim.model_validate(
+        {
+            "id": "claim:x",
+            "proposition": "proposition:x",
+            "subject": "person:x",
+            "predicate": "predicate:x",
+            "value": value,
+            "claimed_by": "source:x",
+            "evidence": [{"source": "source:x", "quote": "q"}],
+        }
+    )

@@ -54,6 +54,8 @@ def test_analysis_examples_run(
         "python",
         "python",
         "python",
+        "python",
+        "python",
         "sh",
     ]
     monkeypatch.chdir(tmp_path)

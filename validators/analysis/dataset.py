@@ -7,8 +7,9 @@ and are read-only.  Loading never defines the models, so it costs what a validat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -59,6 +60,8 @@ class Dataset:
     exclusions: Mapping[str, Exclusion] = field(default_factory=dict)
     include_retracted: bool = False
     """Whether the tables hold the retracted records too (``load(include_retracted=True)``)."""
+    as_of_date: dt.date | None = None
+    """The day this is the dataset as of (:meth:`as_of`); ``None`` for all of it."""
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
@@ -74,7 +77,20 @@ class Dataset:
             )
         )
         which = "retracted records included" if self.include_retracted else "active records"
+        if self.as_of_date is not None:
+            which += f", as of {self.as_of_date.isoformat()}"
         return f"<Dataset {self.root} version {self.version or 'unknown'}: {counts} ({which})>"
+
+    def as_of(self, day: dt.date | str, *, possibly: bool = False) -> Dataset:
+        """The dataset as a reader could know it on ``day`` (a date or ``YYYY-MM-DD``): only
+        evidence from articles published by then, certainly (their publication interval ends
+        by then) or, with ``possibly``, perhaps (it starts by then); records left without
+        evidence are left out and every count is recomputed (:mod:`kursk_pows.analysis.as_of`).
+        """
+        from .as_of import as_of
+
+        when = dt.date.fromisoformat(day) if isinstance(day, str) else day
+        return as_of(self, when, possibly=possibly)
 
     def get(self, record_id: str) -> Record:
         """Any record by id; ``KeyError`` names the id when there is none."""
@@ -128,8 +144,36 @@ class Dataset:
         derived = {
             "support": lambda: support_rows(self.propositions, self.claims, self._outlets()),
             "propositions": lambda: proposition_rows(self),
+            "links_both_ways": self._link_rows,
+            "source_texts": self._text_rows,
         }
         return rows(records, name, derived)
+
+    def _link_rows(self) -> Iterator[dict[str, Any]]:
+        """The rows of ``links_both_ways``: every claim's links as :meth:`links_of` names them."""
+        for claim_id, links in sorted(self._links().items()):
+            status = self.claims[claim_id].status
+            for link in links:
+                yield {
+                    "claim": claim_id,
+                    "other": link.claim,
+                    "kind": link.kind,
+                    "stored_on": link.stored_on,
+                    "status": status,
+                    "note": link.note,
+                }
+
+    def _text_rows(self) -> Iterator[dict[str, Any]]:
+        """The rows of ``source_texts``: each loaded source's text, checked against its hash."""
+        for source_id, source in self.sources.items():
+            text = self.text(source_id)
+            yield {
+                "source": source_id,
+                "status": source.status,
+                "sha256": source.sha256,
+                "characters": len(text),
+                "text": text,
+            }
 
     def to_arrow(self, name: str) -> Any:
         """Table ``name`` as a ``pyarrow.Table`` with its generated schema (extra ``arrow``)."""

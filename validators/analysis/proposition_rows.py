@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..records.wording import value_text
+from ..tables.computed import value_cells
 from ..tables.layout import value_columns
 from ..tables.rows import column_getter
 from .propositions import counted_claims
@@ -33,7 +33,7 @@ def proposition_rows(dataset: Dataset) -> Iterator[dict[str, Any]]:
             "predicate": proposition.predicate,
         }
         row.update((name, get(lead)) for name, get in getters)
-        row["value_label"] = value_text(proposition.value, name_of)
+        row.update(value_cells(proposition.value, name_of))
         row["claims"] = len(behind.claims)
         row.update(behind.counts())
         row["superseded_by"] = json.dumps(list(proposition.superseded_by))

@@ -171,6 +171,7 @@ def support_rows(
                 "proposition": pid,
                 "source": source,
                 "claimant": claimant,
+                "status": propositions[pid].status,
                 "claim": claim,
                 "outlet": outlets.get(source, source),
             }

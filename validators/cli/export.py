@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -31,21 +32,61 @@ def add_export(commands: Any) -> None:
         "datapackage.json) or sqlite (with datasette's metadata.json) (default: csv)",
     )
     export.add_argument("--dataset", help=DEFAULT_PATH)
+    add_as_of(export)
+    export.add_argument(
+        "--include-retracted",
+        action="store_true",
+        help="also write the retracted records (every table says each row's status); by "
+        "default the tables hold what load() gives: the active records",
+    )
+
+
+def _day(text: str) -> dt.date:
+    """A ``YYYY-MM-DD`` argument (argparse reports anything else as a usage error)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_as_of(parser: Any) -> None:
+    """Add ``--as-of DATE`` and ``--possibly-published`` (see ``Dataset.as_of``)."""
+    parser.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="DATE",
+        help="the dataset as a reader could know it on DATE (YYYY-MM-DD): only evidence from "
+        "articles certainly published by then (default: the whole dataset)",
+    )
+    parser.add_argument(
+        "--possibly-published",
+        action="store_true",
+        help="with --as-of: also articles that may have been published by then (their "
+        "publication interval starts by DATE; default: only those certainly published)",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Load the dataset with its retracted records and export it; errors are one line."""
+    """Load the dataset (its retracted records when asked) and export it; errors are one line."""
     from ..exports import export
 
     return write_directory(
-        args, lambda dataset, version: export(dataset, args.out, args.format, version), args.format
+        args,
+        lambda dataset, version: export(dataset, args.out, args.format, version),
+        args.format,
+        include_retracted=args.include_retracted,
     )
 
 
 def write_directory(
-    args: argparse.Namespace, write: Callable[[Dataset, str], list[Path]], what: str
+    args: argparse.Namespace,
+    write: Callable[[Dataset, str], list[Path]],
+    what: str,
+    *,
+    include_retracted: bool,
 ) -> int:
-    """Load ``args.dataset`` with its retracted records and ``write`` it into ``args.out``.
+    """Load ``args.dataset`` (with its retracted records when ``include_retracted``) and
+    ``write`` it into ``args.out``.
 
     Exit status 1 when the dataset is invalid, 2 when ``args.out`` is unusable or an extra is
     missing; each error is one escaped line.
@@ -59,8 +100,13 @@ def write_directory(
     from ..tables.extras import ExtraMissing
 
     existing_root(args.dataset)  # a wrong path is a usage error (exit 2), before any loading
+    if args.possibly_published and args.as_of is None:
+        print("kursk-pows: error: --possibly-published goes with --as-of DATE", file=sys.stderr)
+        return 2
     try:
-        dataset = load(args.dataset, include_retracted=True)
+        dataset = load(args.dataset, include_retracted=include_retracted)
+        if args.as_of is not None:
+            dataset = dataset.as_of(args.as_of, possibly=args.possibly_published)
         version = read_version(dataset.root) or "unversioned"
         written = write(dataset, version)
     except DatasetInvalid as exc:

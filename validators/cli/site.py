@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from .common import DEFAULT_PATH
+from .export import add_as_of
 
 
 def add_site(commands: Any) -> None:
@@ -17,6 +18,7 @@ def add_site(commands: Any) -> None:
     )
     site.add_argument("out", help="output directory; must be new or empty")
     site.add_argument("--dataset", help=DEFAULT_PATH)
+    add_as_of(site)
 
 
 def run_site(args: argparse.Namespace) -> int:
@@ -24,6 +26,9 @@ def run_site(args: argparse.Namespace) -> int:
     from ..site import build_site
     from .export import write_directory
 
-    return write_directory(
-        args, lambda dataset, version: build_site(dataset, args.out, version), "site"
+    return write_directory(  # the site shows retracted records as such
+        args,
+        lambda dataset, version: build_site(dataset, args.out, version),
+        "site",
+        include_retracted=True,
     )

@@ -27,8 +27,10 @@ SubjectType = Literal[EntityType, "event"]
 class Retraction(Record):
     """Why a record was withdrawn, and what replaces it."""
 
-    reason: NonEmptyText
-    superseded_by: RecordId | None = None
+    reason: NonEmptyText = Field(description="The reason it was withdrawn.")
+    superseded_by: RecordId | None = Field(
+        None, description="The id of the record that replaces it, if one does."
+    )
 
 
 class Identified(Record):
@@ -38,16 +40,33 @@ class Identified(Record):
     record keeps its id forever and says why in ``retraction``.
     """
 
-    id: RecordId
-    status: Literal["active", "retracted"] = "active"
-    retraction: Retraction | None = None
+    id: RecordId = Field(
+        description=(
+            "The record's id: a kind prefix and a slug (claim:..., entity:...), never reused."
+        )
+    )
+    status: Literal["active", "retracted"] = Field(
+        "active",
+        description=(
+            "active, or retracted: a retracted record keeps its id and says why in its retraction."
+        ),
+    )
+    retraction: Retraction | None = Field(
+        None,
+        description="Why the record was retracted and what replaces it; null while it is active.",
+    )
 
 
 class Credit(Record):
     """Someone an article credits: a wire service, an agency, an author."""
 
-    name: NonEmptyText
-    role: Literal["wire-service", "news-agency", "author", "photo", "original-publisher"]
+    name: NonEmptyText = Field(description="The name the article credits, as printed.")
+    role: Literal["wire-service", "news-agency", "author", "photo", "original-publisher"] = Field(
+        description=(
+            "What the credit is for: wire-service, news-agency, author, photo or original-"
+            "publisher."
+        )
+    )
 
 
 class Source(Identified):
@@ -58,24 +77,57 @@ class Source(Identified):
     its basis written down.
     """
 
-    title: str | None
-    publisher: str | None
-    url: str | None
-    published: DateSpan | None
-    path: NonEmptyText
-    sha256: str = Field(min_length=64, max_length=64)
-    credits: list[Credit] = Field(default_factory=list)
-    notes: str | None = None
+    title: str | None = Field(
+        description="The headline as the text prints it; null when the text has none."
+    )
+    publisher: str | None = Field(
+        description="The outlet that published the article, when the text names it; otherwise null."
+    )
+    url: str | None = Field(
+        description="The article's address, when the text prints it; otherwise null."
+    )
+    published: DateSpan | None = Field(
+        description=(
+            "When the article was published, as a date interval read from the text; null when the"
+            " text gives no date."
+        )
+    )
+    path: NonEmptyText = Field(
+        description="Where the article's text is shipped, relative to the dataset directory."
+    )
+    sha256: str = Field(
+        min_length=64,
+        max_length=64,
+        description="The SHA-256 of the shipped text file, in hexadecimal.",
+    )
+    credits: list[Credit] = Field(
+        default_factory=list, description="Wire services, agencies and authors the article credits."
+    )
+    notes: str | None = Field(
+        None,
+        description="What a reader of the record should know about the article or how it was read.",
+    )
 
 
 class Entity(Identified):
     """A person, group, organization, unit, place, country, document or vessel."""
 
-    type: EntityType
-    name: NonEmptyText
-    aliases: list[NonEmptyText] = Field(default_factory=list)
-    members: list[RecordId] = Field(default_factory=list)
-    description: str | None = None
+    type: EntityType = Field(
+        description=(
+            "What kind of entity: person, group, organization, military-unit, place, country, "
+            "document, vessel or media."
+        )
+    )
+    name: NonEmptyText = Field(description="The name the dataset uses for the entity.")
+    aliases: list[NonEmptyText] = Field(
+        default_factory=list, description="Other names the texts use for the entity."
+    )
+    members: list[RecordId] = Field(
+        default_factory=list, description="For a group: the ids of the entities it consists of."
+    )
+    description: str | None = Field(
+        None, description="A short description of who or what the entity is."
+    )
 
 
 class Evidence(Record):
@@ -95,24 +147,60 @@ class Evidence(Record):
     articles giving an event's date, and their wording, can be listed.
     """
 
-    source: RecordId
-    quote: NonEmptyText
-    start: Offset | None = None
-    end: Offset | None = None
-    via: list[RecordId] = Field(default_factory=list)
-    hedge: NonEmptyText | None = None
-    mention: NonEmptyText | None = None
-    identification: NonEmptyText | None = None
-    speaker_mention: NonEmptyText | None = None
-    speaker_identification: NonEmptyText | None = None
-    date_words: NonEmptyText | None = None
+    source: RecordId = Field(description="The id of the article the quote is from.")
+    quote: NonEmptyText = Field(description="The words of the article, verbatim.")
+    start: Offset | None = Field(
+        None,
+        description=(
+            "Where the quote starts in the article's text: an offset in Unicode code points, from"
+            " 0."
+        ),
+    )
+    end: Offset | None = Field(
+        None,
+        description=(
+            "Where the quote ends in the article's text: the code-point offset just after its "
+            "last character."
+        ),
+    )
+    via: list[RecordId] = Field(
+        default_factory=list,
+        description="The intermediaries the report came through, nearest to the speaker first.",
+    )
+    hedge: NonEmptyText | None = Field(
+        None,
+        description=(
+            "This report's own qualifier ('reportedly', 'believed'), as it occurs in the quote; "
+            "null when the report is unhedged."
+        ),
+    )
+    mention: NonEmptyText | None = Field(
+        None,
+        description="The quote's own words for the subject when it does not name it ('the other').",
+    )
+    identification: NonEmptyText | None = Field(
+        None,
+        description=(
+            "How the mention was identified with the subject: which words of which articles it "
+            "rests on."
+        ),
+    )
+    speaker_mention: NonEmptyText | None = Field(
+        None, description="The quote's own words for the claimant when it does not name them."
+    )
+    speaker_identification: NonEmptyText | None = Field(
+        None, description="How the speaker mention was identified with the claimant."
+    )
+    date_words: NonEmptyText | None = Field(
+        None, description="The words of the quote that state the record's date ('on January 9')."
+    )
 
 
 class Participant(Record):
     """An entity taking part in an event, and the part it played."""
 
-    entity: RecordId
-    role: NonEmptyText
+    entity: RecordId = Field(description="The id of the entity taking part.")
+    role: NonEmptyText = Field(description="The part the entity played in the event.")
 
 
 class Event(Identified):
@@ -122,14 +210,26 @@ class Event(Identified):
     the sources report it as done, as still under way, or as expected.
     """
 
-    type: NonEmptyText
-    description: NonEmptyText
-    date: DateSpan | None
-    tense: Literal["past", "ongoing", "expected"] = "past"
-    place: RecordId | None = None
-    participants: list[Participant] = Field(default_factory=list)
-    after: list[RecordId] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(min_length=1)
+    type: NonEmptyText = Field(
+        description="What kind of event (capture, interrogation, statement...)."
+    )
+    description: NonEmptyText = Field(description="What happened, in a sentence.")
+    date: DateSpan | None = Field(
+        description="When it happened, as a date interval; null when the texts give no date at all."
+    )
+    tense: Literal["past", "ongoing", "expected"] = Field(
+        "past", description="past, ongoing or expected: how the sources report the event."
+    )
+    place: RecordId | None = Field(
+        None, description="The id of the place where it happened, when the texts say."
+    )
+    participants: list[Participant] = Field(
+        default_factory=list, description="The entities taking part and their roles."
+    )
+    after: list[RecordId] = Field(
+        default_factory=list, description="The ids of events this one is stated or known to follow."
+    )
+    evidence: list[Evidence] = Field(min_length=1, description="The quotes reporting the event.")
 
 
 class ClaimLink(Record):
@@ -137,9 +237,14 @@ class ClaimLink(Record):
     (both cannot be true) or ``refines`` (this claim says the other's proposition more narrowly
     or more precisely).  Claims of one proposition agree by construction and are not linked."""
 
-    type: LinkType
-    claim: RecordId
-    note: str | None = None
+    type: LinkType = Field(
+        description=(
+            "contradicts (both cannot be true) or refines (this claim says the other's "
+            "proposition more narrowly)."
+        )
+    )
+    claim: RecordId = Field(description="The id of the other claim.")
+    note: str | None = Field(None, description="Why the two claims are linked.")
 
 
 class Claim(Identified):
@@ -152,24 +257,54 @@ class Claim(Identified):
     the intermediaries it came through, and the report's own hedge, if any.
     """
 
-    proposition: RecordId
-    subject: RecordId
-    predicate: RecordId
-    value: Value
-    claimed_by: RecordId
-    evidence: list[Evidence] = Field(min_length=1)
-    links: list[ClaimLink] = Field(default_factory=list)
-    note: str | None = None
+    proposition: RecordId = Field(
+        description=(
+            "The id of the proposition the claim states: the same statement by any claimant "
+            "shares it."
+        )
+    )
+    subject: RecordId = Field(description="The id of the entity or event the claim is about.")
+    predicate: RecordId = Field(
+        description="The id of the predicate: what the claim says of its subject."
+    )
+    value: Value = Field(description="What the claim says the predicate's value is.")
+    claimed_by: RecordId = Field(
+        description=(
+            "Who asserts it originally: an entity, or the article itself when it speaks in its "
+            "own voice."
+        )
+    )
+    evidence: list[Evidence] = Field(
+        min_length=1, description="The quotes reporting the claim, each from one article."
+    )
+    links: list[ClaimLink] = Field(
+        default_factory=list, description="Relations to claims of other propositions."
+    )
+    note: str | None = Field(
+        None, description="What a reader should know about how the claim was read."
+    )
 
 
 class Predicate(Identified):
     """A term of the predicate vocabulary: what a claim may state, and about what."""
 
-    label: NonEmptyText
-    description: NonEmptyText
-    value_type: ValueType
-    subject_types: list[SubjectType] = Field(min_length=1)
-    single_valued: bool
+    label: NonEmptyText = Field(description="The predicate's name in words.")
+    description: NonEmptyText = Field(description="What a claim with this predicate states.")
+    value_type: ValueType = Field(
+        description=(
+            "The kind of value its claims have (year, date, quantity, age, entity, text, text-"
+            "list or boolean)."
+        )
+    )
+    subject_types: list[SubjectType] = Field(
+        min_length=1, description="The kinds of subject its claims may be about."
+    )
+    single_valued: bool = Field(
+        description=(
+            "Whether a subject can have only one true value for it (so that different values "
+            "disagree)."
+        )
+    )
 
 
 class Exclusion(Identified):
@@ -179,6 +314,10 @@ class Exclusion(Identified):
     occurrence of that text in the source.
     """
 
-    source: RecordId
-    sentence: NonEmptyText
-    reason: NonEmptyText
+    source: RecordId = Field(description="The id of the article the sentence is in.")
+    sentence: NonEmptyText = Field(
+        description="The sentence's exact text, as the sentence splitter yields it."
+    )
+    reason: NonEmptyText = Field(
+        description="Why the sentence states no fact (a byline, a photo credit, a link...)."
+    )

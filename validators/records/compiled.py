@@ -123,6 +123,15 @@ def read_only(record: Any) -> Any:
     return record
 
 
+def replaced(record: Any, **changes: Any) -> Any:
+    """A copy of ``record`` with some fields changed (a view stays a read-only view, a model a
+    frozen model); ``record`` itself is left as it is."""
+    if not isinstance(record, View):
+        return record.model_copy(update=changes)
+    fields_set = getattr(record, "__pydantic_fields_set__", None)
+    return read_only(_rebuilt(type(record).__name__, {**vars(record), **changes}, fields_set))
+
+
 _VIEWS: dict[str, type[View]] = {}
 """The view class of each model, by the model's name: one class per process."""
 

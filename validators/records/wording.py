@@ -32,7 +32,8 @@ def span_text(span: DateSpan | None) -> str:
 def _number(number: float | None) -> str:
     if number is None:
         return "?"
-    return str(int(number)) if float(number).is_integer() else str(number)
+    whole = float(number).is_integer()
+    return f"{int(number):,}" if whole else f"{number:,}"  # 10,000 as a reader writes it
 
 
 def _quantity(value: Any) -> str:

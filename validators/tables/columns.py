@@ -106,8 +106,19 @@ def _models(annotation: Any) -> list[type[BaseModel]]:
     return []
 
 
-def _summary(model: type[BaseModel]) -> str:
-    return (model.__doc__ or model.__name__).strip().splitlines()[0]
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _described(own: str | None, within: str) -> str:
+    """A column's description: its field's own, after the clause of the field it sits in."""
+    own = own or ""
+    return f"{within}: {_lower_first(own)}" if within else own
+
+
+def _lead(description: str | None) -> str:
+    """The first clause of a field's description: what a nested field's columns are part of."""
+    return (description or "").split(";")[0].rstrip(".")
 
 
 def model_columns(
@@ -118,8 +129,13 @@ def model_columns(
     prefix: str = "",
     path: tuple[str, ...] = (),
     owner: str | None = None,
+    within: str = "",
 ) -> Iterator[Column]:
-    """The flat columns of ``model``'s fields, leaving out ``skip`` (fields with own tables)."""
+    """The flat columns of ``model``'s fields, leaving out ``skip`` (fields with own tables).
+
+    A column's description is its field's (``Field(description=...)``, which the JSON Schema
+    carries too); a nested field's columns say which field they are part of (``within``).
+    """
     owner = owner or model.__name__
     for name, info in model.model_fields.items():
         if name in skip:
@@ -130,18 +146,18 @@ def model_columns(
         annotation, _ = _strip(info.annotation)
         kind = _scalar_kind(annotation)
         nested = _models(annotation)
+        described = _described(info.description, within)
         if kind is not None:
-            yield Column(column, kind, f"{_summary(model)} Field `{dotted}`.", field_path, dotted)
-        elif nested:
+            yield Column(column, kind, described, field_path, dotted)
+        elif len(nested) > 1:  # a union: each variant's fields say which variant they are for
             yield from _union_columns(nested, column + "_", field_path, owner)
-        else:
-            yield Column(
-                column,
-                "json",
-                f"{_summary(model)} Field `{dotted}`, as JSON text.",
-                field_path,
-                dotted,
+        elif nested:
+            lead = _described(_lead(info.description), within)
+            yield from model_columns(
+                nested[0], prefix=column + "_", path=field_path, owner=owner, within=lead
             )
+        else:
+            yield Column(column, "json", f"{described} As JSON text.", field_path, dotted)
 
 
 def _union_columns(

@@ -14,6 +14,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from .columns import Column, Table, _scalar_kind, _strip, model_columns
+from .computed import VALUE_COMPUTED
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,35 @@ class Layout:
     lists: tuple[str, ...] = ()
     keys: tuple[Column, ...] = ()
     derived: bool = False
+    computed: tuple[str, ...] = ()
+    """Columns computed from the row's record (:mod:`kursk_pows.tables.computed`)."""
+
+    @property
+    def parent_status(self) -> bool:
+        """Whether the table has a ``status`` column after its keys holding its rows'
+        record's status (a table of list items: evidence, links...)."""
+        return bool(self.lists)
+
+
+def _plain(name: str, description: str, kind: str = "string") -> Column:
+    """A column read from no model field (a key, a count, a derived table's column)."""
+    return Column(name, kind, description, (), "")
 
 
 def _key(name: str, description: str) -> Column:
-    return Column(name, "string" if name != "position" else "integer", description, (), "")
+    return _plain(name, description, "string" if name != "position" else "integer")
+
+
+STATUS = _plain(
+    "status",
+    "The status of the record the row belongs to: active, or retracted (retracted records "
+    "are exported only when asked for).",
+)
+"""The status column of a table of list items, after its keys."""
 
 
 def _position(name: str, of: str) -> Column:
-    return Column(name, "integer", f"Position (from 0) in the {of} list.", (), "")
+    return _plain(name, f"Position (from 0) in the {of} list.", "integer")
 
 
 def _item_type(model: type[BaseModel], field: str) -> Any:
@@ -65,10 +87,13 @@ def _listed(
     dotted = f"{owner.__name__}.{lists[-1]}"
     if isinstance(item, str):
         kind = _scalar_kind(item_type) or "json"
-        columns: tuple[Column, ...] = (Column(item, kind, f"One item of `{dotted}`.", (), dotted),)
+        listed = owner.model_fields[lists[-1]].description or ""
+        described = f"One per row: {listed[:1].lower()}{listed[1:]}"
+        columns: tuple[Column, ...] = (Column(item, kind, described, (), dotted),)
     else:
         columns = tuple(model_columns(item_type, skip=skip, rename=item))
-    table = Table(name, description, (*keys, *columns), tuple(k.name for k in keys), foreign)
+    every = (*keys, STATUS, *columns)
+    table = Table(name, description, every, tuple(k.name for k in keys), foreign)
     return Layout(table, kinds, lists, keys)
 
 
@@ -79,9 +104,11 @@ def _record(
     kind: str,
     skip: frozenset[str] = frozenset(),
     foreign: tuple[tuple[str, str, str], ...] = (),
+    computed: tuple[Column, ...] = (),
 ) -> Layout:
-    table = Table(name, description, tuple(model_columns(model, skip=skip)), ("id",), foreign)
-    return Layout(table, (kind,))
+    columns = (*model_columns(model, skip=skip), *computed)
+    table = Table(name, description, columns, ("id",), foreign)
+    return Layout(table, (kind,), computed=tuple(c.name for c in computed))
 
 
 def _derived(
@@ -111,7 +138,7 @@ PROPOSITIONS_DESCRIPTION = (
 
 
 def _count(name: str, description: str) -> Column:
-    return Column(name, "integer", description, (), "")
+    return _plain(name, description, kind="integer")
 
 
 def _support() -> Layout:
@@ -126,20 +153,19 @@ def _support() -> Layout:
                 "Who that article reports as asserting it (the claimed_by of a claim of the "
                 "proposition): one origin.",
             ),
-            Column(
-                "claim",
-                "string",
-                "The claim whose evidence gives this report (the first by id when several do).",
-                (),
-                "",
+            _plain(
+                "status",
+                "The proposition's status: active, or retracted (retracted ones are exported "
+                "only when asked for).",
             ),
-            Column(
+            _plain(
+                "claim",
+                "The claim whose evidence gives this report (the first by id when several do).",
+            ),
+            _plain(
                 "outlet",
-                "string",
                 "The article's outlet: the first article (by id) among those sharing a wire "
                 "credit with it, else the article itself.",
-                (),
-                "",
             ),
         ),
         ("proposition", "source", "claimant"),
@@ -148,6 +174,56 @@ def _support() -> Layout:
             ("source", "sources", "id"),
             ("claim", "claims", "id"),
         ),
+    )
+
+
+LINKS_BOTH_WAYS_DESCRIPTION = (
+    "Every link between two claims from both ends, as Dataset.links_of gives them: a link "
+    "stored on one claim appears once as that claim's and once as the other's, named as seen "
+    "from the claim in the row (refines and refined-by; contradicts reads the same both ways)."
+)
+
+
+def _links_both_ways() -> Layout:
+    return _derived(
+        "links_both_ways",
+        LINKS_BOTH_WAYS_DESCRIPTION,
+        (
+            _key("claim", "The claim the link is seen from."),
+            _key("other", "The claim at the link's other end."),
+            _key(
+                "kind",
+                "The link as seen from claim: contradicts, refines (claim says other's "
+                "proposition more narrowly) or refined-by (other says claim's more narrowly).",
+            ),
+            _key("stored_on", "The claim whose record stores the link (claim or other)."),
+            _plain(
+                "status", "The status of the claim the link is seen from: active, or retracted."
+            ),
+            _plain("note", "Why the two claims are linked, as the link says."),
+        ),
+        ("claim", "other", "kind", "stored_on"),
+        (("claim", "claims", "id"), ("other", "claims", "id")),
+    )
+
+
+def _source_texts() -> Layout:
+    return _derived(
+        "source_texts",
+        "The full text of every article as the dataset ships it, so that evidence offsets can "
+        "be checked from the tables alone: text[start_offset:end_offset] is the quote, counting "
+        "in Unicode code points.",
+        (
+            _key("source", "The article's id."),
+            _plain("status", "The article's status: active, or retracted."),
+            _plain(
+                "sha256", "The SHA-256 of the text as UTF-8, in hexadecimal (the source record's)."
+            ),
+            _plain("characters", "The length of the text in Unicode code points.", kind="integer"),
+            _plain("text", "The article's text, verbatim."),
+        ),
+        ("source",),
+        (("source", "sources", "id"),),
     )
 
 
@@ -161,25 +237,13 @@ def value_columns() -> tuple[Column, ...]:
 def _propositions() -> Layout:
     columns = (
         _key("id", "The proposition's id (claims name it in their proposition column)."),
-        Column(
-            "status",
-            "string",
-            "active while one of its claims is active; retracted when all its claims are.",
-            (),
-            "",
+        _plain(
+            "status", "active while one of its claims is active; retracted when all its claims are."
         ),
-        Column(
-            "subject", "string", "What the proposition is about: an entity or event id.", (), ""
-        ),
-        Column("predicate", "string", "What it says of the subject: a predicate id.", (), ""),
+        _plain("subject", "What the proposition is about: an entity or event id."),
+        _plain("predicate", "What it says of the subject: a predicate id."),
         *value_columns(),
-        Column(
-            "value_label",
-            "string",
-            "The value in words, as the site shows it (for example 'about 10,000 troops').",
-            (),
-            "",
-        ),
+        *(column for column, _ in VALUE_COMPUTED.values()),
         _count("claims", "How many claims state it (one per claimant)."),
         _count("reports", "Distinct (article, claimant) reports of it."),
         _count("articles", "Distinct articles reporting it."),
@@ -189,12 +253,10 @@ def _propositions() -> Layout:
             "voice is its own origin.",
         ),
         _count("outlets", "Distinct outlets: articles sharing a wire credit count once."),
-        Column(
+        _plain(
             "superseded_by",
-            "json",
             "For a retracted proposition, the propositions its claims' successors state.",
-            (),
-            "",
+            kind="json",
         ),
     )
     return _derived(
@@ -242,9 +304,9 @@ def layouts() -> dict[str, Layout]:
             Entity,
             ("entity",),
             ("members",),
-            (_key("group", "The group's entity id."), position),
+            (_key("group_entity", "The group's entity id."), position),
             "member",
-            foreign=(("group", "entities", "id"), ("member", "entities", "id")),
+            foreign=(("group_entity", "entities", "id"), ("member", "entities", "id")),
         ),
         _record(
             "events",
@@ -281,6 +343,7 @@ def layouts() -> dict[str, Layout]:
             "claim",
             frozenset({"evidence", "links"}),
             (("predicate", "predicates", "id"), ("proposition", "propositions", "id")),
+            tuple(column for column, _ in VALUE_COMPUTED.values()),
         ),
         _listed(
             "evidence",
@@ -289,6 +352,7 @@ def layouts() -> dict[str, Layout]:
             ("claim", "event"),
             ("evidence",),
             (record, position),
+            {"start": "start_offset", "end": "end_offset"},
             skip=frozenset({"via"}),
             foreign=(("source", "sources", "id"),),
         ),
@@ -312,6 +376,7 @@ def layouts() -> dict[str, Layout]:
             {"claim": "target"},
             foreign=(("claim", "claims", "id"), ("target", "claims", "id")),
         ),
+        _links_both_ways(),
         _support(),
         _record(
             "exclusions",
@@ -320,6 +385,7 @@ def layouts() -> dict[str, Layout]:
             "exclusion",
             foreign=(("source", "sources", "id"),),
         ),
+        _source_texts(),
     ]
     return {layout.table.name: layout for layout in found}
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
 from typing import Any
 
+from .computed import value_cells
 from .layout import Layout, layouts
 
 Records = Mapping[str, Mapping[str, Any]]
@@ -64,19 +65,34 @@ def column_getter(path: tuple[str, ...], as_json: bool) -> Getter:
     return lambda item: _read(item, path)
 
 
-def _row_maker(layout: Layout) -> Callable[[tuple[Any, ...], Any], dict[str, Any]]:
-    """A function building one row from an item's keys and the item itself."""
+def _row_maker(layout: Layout) -> Callable[[tuple[Any, ...], Any, str], dict[str, Any]]:
+    """A function building one row from an item's keys, the item and its record's status."""
     names = [k.name for k in layout.keys]
-    columns = layout.table.columns[len(layout.keys) :]
+    skipped = len(layout.keys) + (1 if layout.parent_status else 0)
+    columns = [c for c in layout.table.columns[skipped:] if c.name not in layout.computed]
     getters = [(c.name, column_getter(c.path, c.kind == "json")) for c in columns]
+    parent_status = layout.parent_status
 
-    def row(keys: tuple[Any, ...], item: Any) -> dict[str, Any]:
+    def row(keys: tuple[Any, ...], item: Any, status: str) -> dict[str, Any]:
         made = dict(zip(names, keys, strict=True))
+        if parent_status:
+            made["status"] = status
         for name, get in getters:
             made[name] = get(item)
         return made
 
     return row
+
+
+def _namer(records: Records) -> Callable[[str], str]:
+    """Names an entity by its id (the id itself when it is not among ``records``)."""
+    entities = records.get("entity", {})
+
+    def name_of(entity_id: str) -> str:
+        entity = entities.get(entity_id)
+        return str(entity.name) if entity is not None else entity_id
+
+    return name_of
 
 
 def rows(
@@ -90,16 +106,22 @@ def rows(
     layout = layouts().get(name)
     if layout is None:
         raise KeyError(f"no table {name!r}; tables: {', '.join(layouts())}")
+    names = layout.table.names
     if layout.derived:
         build = (derived or {}).get(name)
         if build is None:
             raise ValueError(f"table {name!r} is derived from the whole dataset: use Dataset.rows")
-        names = layout.table.names
         return [{column: row[column] for column in names} for row in build()]
     make = _row_maker(layout)
+    name_of = _namer(records)
     found: list[dict[str, Any]] = []
     for kind in layout.kinds:  # in id order: kinds are listed by their ids' prefixes
         for record_id, record in sorted(records.get(kind, {}).items()):
             start = (record_id,) if layout.lists else ()
-            found.extend(make(k, i) for k, i in _items(record, layout.lists, start))
+            for keys, item in _items(record, layout.lists, start):
+                made = make(keys, item, record.status)
+                if layout.computed:
+                    made.update(value_cells(item.value, name_of))
+                    made = {column: made[column] for column in names}
+                found.append(made)
     return found
