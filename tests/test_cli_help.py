@@ -55,7 +55,7 @@ def test_format_choices_are_the_same_everywhere() -> None:
         "diff": ("text", "json"),
         "rules": ("text", "json"),
         # export writes files, not a report: its --format is the file format (issue 13)
-        "export": ("csv", "parquet", "sqlite", "jsonl"),
+        "export": ("csv", "parquet", "sqlite", "jsonl", "annotations", "schemaorg", "prov"),
     }
 
 

@@ -57,6 +57,8 @@ def test_analysis_examples_run(
         "python",
         "python",
         "sh",
+        "python",
+        "sh",
     ]
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {}

@@ -29,12 +29,18 @@ def test_export_is_deterministic(
     again = export(dataset, tmp_path / "again", format, "1.2.3")
     assert _bytes(tmp_path / "again") == _bytes(exported / format)
     names = {p.name for p in again}
-    if format == "sqlite":
-        assert names == {"kursk-pows.db", "metadata.json"}
+    documents = {
+        "sqlite": {"kursk-pows.db", "metadata.json"},
+        "annotations": {"annotations.jsonld"},
+        "schemaorg": {"claims.jsonld"},
+        "prov": {"prov.ttl", "prov-shapes.ttl"},
+    }
+    if format in documents:
+        assert names == documents[format]
     else:
         expected = {f"{t.name}.{format}" for t in tables()} | {"datapackage.json"}
-        croissant = {"croissant.json"} if format in ("csv", "parquet") else set()
-        assert names == expected | croissant
+        card = {"README.md"} if format == "parquet" else set()
+        assert names == expected | {"croissant.json"} | card
 
 
 def test_export_refuses_a_directory_with_files_and_leaves_it_alone(
@@ -103,7 +109,7 @@ def test_cli_export_and_its_errors(tmp_path: Path) -> None:
         [*command, str(tmp_path / "out"), "--format", "jsonl"], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    written = len(tables()) + 1  # one per table, and datapackage.json
+    written = len(tables()) + 2  # one per table, datapackage.json and croissant.json
     assert f"wrote {written} files (jsonl)" in done.stdout
     again = subprocess.run(
         [*command, str(tmp_path / "out"), "--format", "jsonl"], capture_output=True, text=True

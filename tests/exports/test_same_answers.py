@@ -19,7 +19,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import kursk_pows
-from kursk_pows.exports import FORMATS, export
+from kursk_pows.exports import export
+from kursk_pows.exports.formats import TABLE_FORMATS
 
 Rows = list[dict[str, Any]]
 
@@ -103,7 +104,7 @@ def loaded(request: pytest.FixtureRequest) -> kursk_pows.Dataset:
     return kursk_pows.load(include_retracted=request.param)
 
 
-@pytest.mark.parametrize("format", FORMATS)
+@pytest.mark.parametrize("format", TABLE_FORMATS)
 def test_every_export_answers_as_the_api_does(
     loaded: kursk_pows.Dataset, format: str, tmp_path: Path
 ) -> None:

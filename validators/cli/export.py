@@ -28,8 +28,10 @@ def add_export(commands: Any) -> None:
         "--format",
         choices=FORMATS,
         default="csv",
-        help="csv or parquet (with datapackage.json and croissant.json), jsonl (with "
-        "datapackage.json) or sqlite (with datasette's metadata.json) (default: csv)",
+        help="csv, parquet or jsonl (with datapackage.json and croissant.json; parquet with a "
+        "Hugging Face dataset card too), sqlite (with datasette's metadata.json), or a linked-"
+        "data document: annotations (W3C Web Annotation), schemaorg (schema.org Claim), prov "
+        "(PROV-O Turtle, needs kursk-pows[rdf]) (default: csv)",
     )
     export.add_argument("--dataset", help=DEFAULT_PATH)
     add_as_of(export)
@@ -115,5 +117,6 @@ def write_directory(
     except (ExportError, ExtraMissing) as exc:
         print(f"kursk-pows: error: {escape(str(exc))}", file=sys.stderr)
         return 2
-    print(f"wrote {len(written)} files ({what}) to {escape(args.out)}")
+    files = "file" if len(written) == 1 else "files"
+    print(f"wrote {len(written)} {files} ({what}) to {escape(args.out)}")
     return 0

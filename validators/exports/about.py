@@ -6,8 +6,9 @@ TITLE = "kursk-pows: two North Korean soldiers captured in Kursk, January 2025"
 DESCRIPTION = (
     "The facts of news articles on the January 2025 capture of two North Korean soldiers "
     "in Russia's Kursk region, as tables of sources, entities, events and claims; every claim "
-    "and event is tied to a verbatim quote of the article that reports it. Retracted records "
-    "are kept with their status; filter on status = 'active' for the current view."
+    "and event is tied to a verbatim quote of the article that reports it. An export holds the "
+    "active records unless it was asked for the retracted ones too (--include-retracted); "
+    "every table gives each row's status."
 )
 LICENSE = {
     "name": "CC-BY-4.0",

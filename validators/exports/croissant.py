@@ -1,4 +1,5 @@
-"""``croissant.json`` (Croissant 1.1) for CSV or Parquet tables: files, record sets, RAI."""
+"""``croissant.json`` (Croissant 1.1) for CSV, Parquet or JSON Lines tables: files, record sets,
+and the Responsible AI fields (data collection, limitations, biases, personal information)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,11 @@ DATA_TYPES = {
 }
 """The Croissant data type of each column kind (JSON columns are text)."""
 
-ENCODINGS = {"csv": "text/csv", "parquet": "application/x-parquet"}
+ENCODINGS = {
+    "csv": "text/csv",
+    "parquet": "application/x-parquet",
+    "jsonl": "application/jsonlines",
+}
 """The ``encodingFormat`` mlcroissant reads each file suffix by."""
 
 CONTEXT: dict[str, Any] = {

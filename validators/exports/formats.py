@@ -1,5 +1,17 @@
 """The export formats, apart from the writers so that the command line can list them cheaply."""
 
-FORMATS = ("csv", "parquet", "sqlite", "jsonl")
-"""The export formats; csv and parquet come with ``datapackage.json`` and ``croissant.json``,
-jsonl with ``datapackage.json``, sqlite with datasette's ``metadata.json``."""
+TABLE_FORMATS = ("csv", "parquet", "sqlite", "jsonl")
+"""Formats writing every table: csv, parquet and jsonl come with ``datapackage.json`` and
+``croissant.json`` (parquet with a Hugging Face dataset card too), sqlite with datasette's
+``metadata.json``."""
+
+DOCUMENTS = {
+    "annotations": "annotations.jsonld",
+    "schemaorg": "claims.jsonld",
+    "prov": "prov.ttl",
+}
+"""Formats writing one linked-data document, by the file they write: W3C Web Annotations,
+schema.org Claims (both JSON-LD) and PROV-O (Turtle, with its SHACL shapes beside it)."""
+
+FORMATS = (*TABLE_FORMATS, *DOCUMENTS)
+"""Every export format."""
