@@ -14,6 +14,13 @@ IGNORE = shutil.ignore_patterns(
     ".git", "build", "dist", "*.egg-info", ".*cache", ".hypothesis", "__pycache__"
 )
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+PYTEST = (
+    "python -m pytest -q -n 0 -p no:cacheprovider "
+    "--deselect tests/test_docs.py::test_the_readme_python_type_checks_strictly"
+)
+"""The test command run inside a copy: one process (the outer suite already fills the cores),
+and without the README's type check, which a data change cannot affect and the outer suite
+runs."""
 
 
 @dataclass

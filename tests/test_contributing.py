@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from checkouts import Checkout, copy_checkout, next_minor, record_count
+from checkouts import PYTEST, Checkout, copy_checkout, next_minor, record_count
 
 EXAMPLE = "tests/data/example-article.txt"
 BUNDLED_DATA_TESTS = (
@@ -85,7 +85,7 @@ def test_worked_example_adds_an_article_and_ci_passes(repo_root: Path, tmp_path:
     ci = checkout.run(".ci/data")  # committed by the last step, so the bump is checked too
     assert ci.returncode == 0, ci.stdout + ci.stderr
     assert f"version {next_minor(repo_root)[0]} -> {next_minor(repo_root)[1]} (minor)" in ci.stdout
-    tests = checkout.run(f"python -m pytest -q -p no:cacheprovider {' '.join(BUNDLED_DATA_TESTS)}")
+    tests = checkout.run(f"{PYTEST} {' '.join(BUNDLED_DATA_TESTS)}")
     assert tests.returncode == 0, tests.stdout[-3000:]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checkouts import active_count, copy_checkout, next_minor, record_count
+from checkouts import PYTEST, active_count, copy_checkout, next_minor, record_count
 
 CLAIM = (
     '{"id": "claim:andriy-sybiga.communication-social-media", "proposition":'
@@ -53,7 +53,7 @@ def test_a_data_only_pull_request_passes_ci(repo_root: Path, tmp_path: Path) -> 
     assert f"1 change(s); version {before} -> {after} (minor)" in ci.stdout
     assert ci.stdout.startswith(f"dataset (version {after}): valid: 0 error(s), 0 warning(s);")
     assert f", {claims} claims," in ci.stdout.splitlines()[0]
-    tests = checkout.run(f"python -m pytest -q -p no:cacheprovider {' '.join(DATA_TESTS)}")
+    tests = checkout.run(f"{PYTEST} {' '.join(DATA_TESTS)}")
     assert tests.returncode == 0, tests.stdout[-3000:]
     sheet = (checkout.root / "DATASHEET.md").read_text(encoding="utf-8")
     assert sheet.startswith(f"# Datasheet: kursk-pows {after}\n")

@@ -225,6 +225,7 @@ def test_ci_leaves_nothing_in_the_temporary_directory(repo_root: Path) -> None:
     assert 'export TMPDIR="$work/tmp"' in lines
     made = [line for line in lines if "mktemp" in line]
     assert made == ['work="$(mktemp -d)"']  # every other temporary path is under $work
+    assert 'export UV_CACHE_DIR="$work/uv-cache"' in lines  # the installer's cache too
 
 
 def test_the_browser_tests_have_an_extra_of_their_own(repo_root: Path) -> None:
@@ -236,7 +237,7 @@ def test_the_browser_tests_have_an_extra_of_their_own(repo_root: Path) -> None:
     assert not [dep for dep in extras["test"] if dep.startswith("playwright")]
     assert [dep for dep in extras["browser"] if dep.startswith("playwright")]
     ci = (repo_root / ".ci/run").read_text(encoding="utf-8")
-    assert 'python -m pip install -q -e ".[browser]"' in ci
+    assert 'uv pip install -q -e ".[browser]"' in ci
     browser = _workflow(repo_root, "pull-request.yml")["jobs"]["browser"]
     assert 'python -m pip install -e ".[test,browser]"' in [s.get("run") for s in browser["steps"]]
 

@@ -7,6 +7,8 @@ these tests hold as the dataset grows."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +96,17 @@ def test_as_of_leaves_the_dataset_alone(ds: kursk_pows.Dataset) -> None:
     assert ds.as_of_date is None
     with pytest.raises(AttributeError):
         next(iter(then.claims.values())).evidence.append(None)
+
+
+def test_export_as_of_writes_what_as_of_gives(
+    ds: kursk_pows.Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kursk_pows.cli import main
+
+    out = tmp_path / "out"
+    assert main(["export", str(out), "--format", "jsonl", "--as-of", "2025-01-12"]) == 0
+    lines = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(line)["id"] for line in lines} == set(ds.as_of("2025-01-12").claims)
+    assert main(["export", str(tmp_path / "x"), "--possibly-published"]) == 2
+    assert "--possibly-published goes with --as-of" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
