@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .analysis.dataset import ClaimAbout, Dataset, load
+    from .analysis.dataset import AnyRecord, ClaimAbout, Dataset, is_a, load
     from .analysis.propositions import Proposition, Support
     from .analysis.support import Link
     from .config import Config
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .rules.engine import validate
 
 __all__ = [
+    "AnyRecord",
     "ClaimAbout",
     "Config",
     "Coverage",
@@ -36,6 +37,7 @@ __all__ = [
     "__version__",
     "coverage",
     "datasheet",
+    "is_a",
     "load",
     "rule_catalog",
     "validate",
@@ -47,6 +49,8 @@ _LAZY = {
     "coverage": "reports.coverage",
     "Dataset": "analysis.dataset",
     "ClaimAbout": "analysis.dataset",
+    "AnyRecord": "analysis.dataset",
+    "is_a": "analysis.dataset",
     "Proposition": "analysis.propositions",
     "Support": "analysis.propositions",
     "Link": "analysis.support",

@@ -12,7 +12,7 @@ import pytest
 
 import kursk_pows
 from factory import DatasetSpec
-from kursk_pows.models import Claim, YearValue
+from kursk_pows.models import Claim, Entity, YearValue
 
 
 def test_import_reads_no_data_and_loads_no_models() -> None:
@@ -47,7 +47,7 @@ def test_load_gives_typed_records(spec: DatasetSpec, tmp_path: Path) -> None:
         "claim:a.service-start",
     ]
     assert ds.claims_about("place:kyiv") == []
-    assert ds.get("place:kyiv").name == "Kyiv"  # type: ignore[attr-defined]
+    assert ds.get("place:kyiv", Entity).name == "Kyiv"
     assert ds.text("source:test-article").startswith("Two soldiers")
     assert ds.version == "1.0.0"  # its manifest's (the factory writes 1.0.0)
 
@@ -64,6 +64,24 @@ def test_unknown_id_names_it(spec: DatasetSpec, tmp_path: Path) -> None:
     ds = kursk_pows.load(spec.write(tmp_path / "ds"))
     with pytest.raises(KeyError, match="person:nobody"):
         ds.get("person:nobody")
+    with pytest.raises(KeyError, match="did you mean 'person:soldier-b'"):
+        ds.get("person:soldier-q")
+
+
+def test_get_with_a_kind_is_typed_and_checked(spec: DatasetSpec, tmp_path: Path) -> None:
+    """Loaded records are views: ``isinstance`` with a model is false for them, so ``get``
+    takes the kind and ``is_a`` tells kinds apart."""
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    age = ds.get("claim:a.age", Claim)
+    assert age.subject == "person:soldier-a"
+    assert not isinstance(age, Claim)  # why the kind is asked for
+    assert kursk_pows.is_a(age, Claim)
+    assert not kursk_pows.is_a(age, Entity)
+    assert kursk_pows.is_a(Claim.model_validate(age, from_attributes=True), Claim)
+    with pytest.raises(TypeError, match="'claim:a.age' is a Claim, not a Entity"):
+        ds.get("claim:a.age", Entity)
+    anything = ds.get("person:soldier-a")
+    assert (anything.id, anything.status) == ("person:soldier-a", "active")
 
 
 def test_invalid_dataset_raises_with_report(spec: DatasetSpec, tmp_path: Path) -> None:

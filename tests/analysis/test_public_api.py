@@ -10,6 +10,7 @@ import kursk_pows
 
 def test_dir_lists_the_public_api() -> None:
     assert dir(kursk_pows) == [
+        "AnyRecord",
         "ClaimAbout",
         "Config",
         "Coverage",
@@ -23,6 +24,7 @@ def test_dir_lists_the_public_api() -> None:
         "__version__",
         "coverage",
         "datasheet",
+        "is_a",
         "load",
         "rule_catalog",
         "validate",

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeGuard, TypeVar, overload
 
 from ..config import Config
 from ..issues import DatasetInvalid, Issue, Report
@@ -35,7 +35,26 @@ from .propositions import (
 from .support import Link, link_index
 
 if TYPE_CHECKING:
-    from ..models import Claim, Entity, Event, Exclusion, Predicate, Record, Source
+    from ..models import Claim, Entity, Event, Exclusion, Predicate, Source
+
+
+class AnyRecord(Protocol):
+    """Any record, before its kind is known: what every kind has (see :meth:`Dataset.get`)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+
+R = TypeVar("R")
+
+
+def is_a(record: object, kind: type[R]) -> TypeGuard[R]:
+    """Whether ``record`` is a record of model ``kind`` (``Claim``, ``Entity``...): a loaded
+    view of it or an instance of it.  ``isinstance`` answers only the second."""
+    return isinstance(record, kind) or type(record).__name__ == kind.__name__
 
 
 class ClaimAbout(NamedTuple):
@@ -92,12 +111,32 @@ class Dataset:
         when = dt.date.fromisoformat(day) if isinstance(day, str) else day
         return as_of(self, when, possibly=possibly)
 
-    def get(self, record_id: str) -> Record:
-        """Any record by id; ``KeyError`` names the id when there is none."""
-        for table in (self.claims, self.entities, self.events, self.sources, self.predicates):
+    @overload
+    def get(self, record_id: str) -> AnyRecord: ...
+
+    @overload
+    def get(self, record_id: str, kind: type[R]) -> R: ...
+
+    def get(self, record_id: str, kind: type[Any] | None = None) -> Any:
+        """Any record by id; ``KeyError`` (with a did-you-mean) when there is none.
+
+        Loaded records are views, not model instances, so ``isinstance(record, Claim)`` is
+        false for every one of them.  Name the kind instead: ``ds.get(id, Claim)`` is typed
+        ``Claim`` and raises ``TypeError`` when the record is of another kind; without a kind
+        the record is typed :class:`AnyRecord` (an id and a status), and :func:`is_a` tells
+        kinds apart.
+        """
+        tables = (self.claims, self.entities, self.events, self.sources, self.predicates)
+        for table in tables:
             if record_id in table:
-                return table[record_id]
-        raise KeyError(f"no record with id {record_id!r}")
+                record = table[record_id]
+                if kind is not None and not is_a(record, kind):
+                    raise TypeError(
+                        f"{record_id!r} is a {type(record).__name__}, not a {kind.__name__}"
+                    )
+                return record
+        self._known(record_id, "record", *tables)
+        raise AssertionError("unreachable: _known raised")
 
     def _known(self, record_id: str, what: str, *tables: Mapping[str, object]) -> None:
         """``KeyError`` with a did-you-mean when ``record_id`` is in none of ``tables``."""
