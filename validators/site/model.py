@@ -63,6 +63,11 @@ class Site:
         for claim in dataset.claims.values():
             self._made_by[claim.claimed_by].append(claim)
         self.span_of = {(s.record, s.position): s for spans in self.spans.values() for s in spans}
+        self.disagreements = _contradicting_pairs(dataset)
+        self._pair_of: dict[str, int] = {}
+        for number, (left, right, _) in enumerate(self.disagreements, start=1):
+            self._pair_of.setdefault(left, number)
+            self._pair_of.setdefault(right, number)
 
     def _number_spans(self) -> dict[str, list[Span]]:
         found: dict[str, list[tuple[int, int, str, int, Evidence]]] = defaultdict(list)
@@ -123,10 +128,20 @@ class Site:
         if record_id in ds.events:
             return str(ds.events[record_id].description)
         if record_id in ds.sources:
-            return source_name(ds.sources[record_id])
+            return self._article_name(record_id)
         if record_id in ds.predicates:
             return str(ds.predicates[record_id].label)
         return record_id
+
+    def _article_name(self, source_id: str) -> str:
+        """An article's title, else its publisher and date; when the record has neither, the
+        opening words of its text (never its id)."""
+        source = self.dataset.sources[source_id]
+        named = source_name(source)
+        if named != f"untitled article {source_id}":
+            return named
+        first = " ".join(self.dataset.text(source_id).split()[:OPENING_WORDS])
+        return f"untitled article beginning “{first}…”" if first else "untitled, empty article"
 
     def short_name(self, record_id: str, length: int = 70) -> str:
         """The start of :meth:`name`, at most ``length`` characters, cut at a word and before a
@@ -158,6 +173,28 @@ class Site:
         """An event's date in words, with its precision."""
         span = self.dataset.events[event_id].date
         return "undated" if span is None else f"{span_text(span)} ({span.precision})"
+
+    def disagreement_href(self, claim_ids: list[str]) -> str | None:
+        """The disagreements page at the first pair holding one of ``claim_ids``, if any."""
+        numbers = [self._pair_of[c] for c in claim_ids if c in self._pair_of]
+        return f"disagreements.html#pair-{min(numbers)}" if numbers else None
+
+    def span_kind(self, span: Span) -> str:
+        """How an evidence item speaks: ``disputed`` (its claim is linked as contradicting
+        another), ``hedged``, ``attributed`` (a claimant other than the article, or passed on
+        through intermediaries) or ``own`` (the article's own voice)."""
+        claim = self.dataset.claims.get(span.record)
+        if claim is not None and claim.id in self._pair_of:
+            return "disputed"
+        if span.evidence.hedge:
+            return "hedged"
+        speaker = span.source if claim is None else claim.claimed_by
+        return "attributed" if speaker != span.source or span.evidence.via else "own"
+
+    def claimant(self, span: Span) -> str:
+        """Who speaks in an evidence item: the claim's claimant, or the article for an event."""
+        claim = self.dataset.claims.get(span.record)
+        return self.name(span.source if claim is None else claim.claimed_by)
 
     # --- what a subject's page lists ---
 
@@ -207,6 +244,20 @@ class Site:
             (kind, sorted(ids, key=lambda i: (self.name(i).lower(), i)))
             for kind, ids in sorted(grouped.items())
         ]
+
+
+OPENING_WORDS = 8
+"""How many words of its text name an article that has no title, publisher or date."""
+
+
+def _contradicting_pairs(dataset: Dataset) -> list[tuple[str, str, str | None]]:
+    """Every (claim, claim it contradicts, note), by claim id; pair ``n`` is ``pair-n``."""
+    pairs = []
+    for claim in dataset.claims.values():
+        for link in claim.links:
+            if link.type == "contradicts" and link.claim in dataset.claims:
+                pairs.append((claim.id, link.claim, link.note))
+    return sorted(pairs)
 
 
 ORIGINS_NAMED = 3
