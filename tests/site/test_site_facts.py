@@ -214,3 +214,28 @@ def test_an_article_is_named_by_title_or_publisher_and_date_never_by_id(
         html = page.read_text(encoding="utf-8")
         shown = re.sub(r"<code>[^<]*</code>", "", html)  # the id stays as the record's id
         assert SOURCE_ID not in re.sub(r"<[^>]+>", "", shown), page.name
+
+
+@pytest.mark.parametrize(
+    ("published", "words"),
+    [
+        ({"earliest": "2025-01-10", "latest": "2025-01-10", "precision": "day"}, "10 January 2025"),
+        (
+            {"earliest": "2025-01-12", "latest": None, "precision": "range"},
+            "12 January 2025 or later",
+        ),
+        (
+            {"earliest": None, "latest": "2025-02-01", "precision": "range"},
+            "1 February 2025 or earlier",
+        ),
+        (
+            {"earliest": "2025-01-10", "latest": "2025-01-31", "precision": "range"},
+            "between 10 January 2025 and 31 January 2025",
+        ),
+    ],
+)
+def test_an_articles_byline_gives_its_date_in_words(
+    spec: DatasetSpec, tmp_path: Path, published: dict[str, Any], words: str
+) -> None:
+    spec.one(SOURCE_ID)["published"] = {**published, "basis": None}
+    assert _site(spec, tmp_path).published(SOURCE_ID) == f"published {words}"

@@ -24,10 +24,11 @@ from ..reports.escaping import printable
 from ..tables import tables
 from ..tables.extras import need
 from .article import Excluded, article_body
-from .facts import day_words, facts_about, open_points
+from .facts import facts_about, open_points
 from .model import Site
 from .search import embedded_json, entries
 from .timeline import axis, dated, detail_window, half_open
+from .words import day_words
 
 if TYPE_CHECKING:
     from ..analysis.dataset import Dataset

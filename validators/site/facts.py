@@ -9,10 +9,11 @@ places and amounts the texts leave unknown or give only as a wide interval.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+from .words import MONTHS, day_words
 
 if TYPE_CHECKING:
     from ..models import Claim, DateSpan
@@ -94,11 +95,6 @@ def _hedges(claims: list[Claim]) -> tuple[str, ...]:
     return tuple(sorted({str(h) for h in hedges}))
 
 
-def day_words(day: dt.date) -> str:
-    """``9 January 2025``."""
-    return f"{day.day} {day:%B} {day.year}"
-
-
 def span_words(span: DateSpan | None) -> str | None:
     """What a date span leaves open, in words, or ``None`` when it is one day."""
     if span is None or (span.earliest is None and span.latest is None):
@@ -112,7 +108,7 @@ def span_words(span: DateSpan | None) -> str | None:
     if lo == hi:
         return None
     if span.precision == "month":
-        return f"the texts give only the month, {lo:%B} {lo.year}"
+        return f"the texts give only the month, {MONTHS[lo.month - 1]} {lo.year}"
     if span.precision == "year":
         return f"the texts give only the year, {lo.year}"
     days = (hi - lo).days + 1

@@ -15,6 +15,7 @@ from ..analysis.dataset import ClaimAbout
 from ..reading.sentences import anchor
 from ..records.wording import source_name, span_text, value_text
 from .slugs import Slugs
+from .words import day_words
 
 if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
@@ -165,6 +166,29 @@ class Site:
         named = ", ".join(names) + (f" and {more} more" if more else "")
         return f"reported in {articles}, from {_count(counts['origins'], 'origin')} ({named})"
 
+    def short_statement(self, claim: Claim, length: int = 60) -> str:
+        """:meth:`statement` with the subject's name cut to ``length`` characters."""
+        subject = self.short_name(claim.subject, length)
+        if subject != self.name(claim.subject):
+            subject += "…"
+        return f"{subject} — {self.name(claim.predicate)}: {self.value(claim)}"
+
+    def published(self, source_id: str) -> str:
+        """When an article was published, in words: "published 12 January 2025 or later"."""
+        span = self.dataset.sources[source_id].published
+        lo, hi = (None, None) if span is None else (span.earliest, span.latest)
+        if lo is None:
+            return (
+                "publication date unknown"
+                if hi is None
+                else f"published {day_words(hi)} or earlier"
+            )
+        if hi is None:
+            return f"published {day_words(lo)} or later"
+        if lo == hi:
+            return f"published {day_words(lo)}"
+        return f"published between {day_words(lo)} and {day_words(hi)}"
+
     def statement(self, claim: Claim) -> str:
         """``subject — predicate: value``."""
         return f"{self.name(claim.subject)} — {self.name(claim.predicate)}: {self.value(claim)}"
@@ -192,9 +216,11 @@ class Site:
         return "attributed" if speaker != span.source or span.evidence.via else "own"
 
     def claimant(self, span: Span) -> str:
-        """Who speaks in an evidence item: the claim's claimant, or the article for an event."""
+        """Who speaks in an evidence item: the claim's claimant, or "this article" when it is
+        the article's own voice (an event's evidence is)."""
         claim = self.dataset.claims.get(span.record)
-        return self.name(span.source if claim is None else claim.claimed_by)
+        speaker = span.source if claim is None else claim.claimed_by
+        return "This article" if speaker == span.source else self.name(speaker)
 
     # --- what a subject's page lists ---
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .words import MONTHS
+
 if TYPE_CHECKING:
     from ..models import Event
 
@@ -151,7 +153,7 @@ def _day_ticks(
         x = place(day) + width / 2
         days.append(Tick(x, str(day.day), day.isoformat(), "middle"))
         if day == first or day.day == 1:
-            months.append(_tick(place(day), f"{day:%B} {day.year}", day, 110.0))
+            months.append(_tick(place(day), f"{MONTHS[day.month - 1]} {day.year}", day, 110.0))
         day += dt.timedelta(days=1)
     nexts: list[Tick | None] = [*months[1:], None]
     roomy = [m for m, after in zip(months, nexts, strict=True) if not after or after.x - m.x >= 110]

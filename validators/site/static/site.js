@@ -28,7 +28,7 @@
   openTarget();
 
   var KINDS = {
-    own: "the article's own voice",
+    own: "its own voice",
     attributed: "attributed",
     hedged: "hedged",
     disputed: "disputed"
