@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.dataset import ClaimAbout
 from ..reading.sentences import anchor
 from ..records.wording import source_name, span_text, value_text
 from .slugs import Slugs
@@ -223,15 +222,6 @@ class Site:
         return "This article" if speaker == span.source else self.name(speaker)
 
     # --- what a subject's page lists ---
-
-    def claims_by_predicate(self, subject_id: str) -> list[tuple[str, list[ClaimAbout]]]:
-        """Claims about a subject, grouped by predicate label.  Claims about the groups it
-        belongs to stay on the groups' pages (see :meth:`group_claim_counts`), so that a page's
-        size does not grow with its groups' claims times their members."""
-        grouped: dict[str, list[ClaimAbout]] = defaultdict(list)
-        for claim in self.dataset.claims_about(subject_id):
-            grouped[claim.predicate].append(ClaimAbout(claim, None))
-        return sorted(grouped.items(), key=lambda pair: (self.name(pair[0]), pair[0]))
 
     def group_claim_counts(self, subject_id: str) -> list[tuple[str, int]]:
         """Each group a subject belongs to (nested ones too) with how many claims are about it,
