@@ -112,14 +112,22 @@
       var left = Math.max(4, Math.min(box.left + window.scrollX,
         window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 4));
       tip.style.left = left + "px";
-      tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+      tip.style.top = (box.bottom + window.scrollY) + "px";
       link.setAttribute("aria-describedby", "tip");
+    };
+    /* The pointer may move from a highlight onto its tooltip (to read or select it). */
+    var leaving = function (event) {
+      if (!tip.contains(event.relatedTarget)) { hideTip(); }
     };
     highlights.forEach(function (link) {
       link.addEventListener("mouseenter", function () { showTip(link); });
       link.addEventListener("focus", function () { showTip(link); });
-      link.addEventListener("mouseleave", hideTip);
+      link.addEventListener("mouseleave", leaving);
       link.addEventListener("blur", hideTip);
+    });
+    tip.addEventListener("mouseleave", function (event) {
+      var link = event.relatedTarget;
+      if (!(link && link.classList && link.classList.contains("hl"))) { hideTip(); }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { hideTip(); }
