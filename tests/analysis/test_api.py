@@ -78,7 +78,7 @@ def test_get_with_a_kind_is_typed_and_checked(spec: DatasetSpec, tmp_path: Path)
     assert kursk_pows.is_a(age, Claim)
     assert not kursk_pows.is_a(age, Entity)
     assert kursk_pows.is_a(Claim.model_validate(age, from_attributes=True), Claim)
-    with pytest.raises(TypeError, match="'claim:a.age' is a Claim, not a Entity"):
+    with pytest.raises(TypeError, match=r"'claim:a\.age' is a Claim, not a Entity"):
         ds.get("claim:a.age", Entity)
     anything = ds.get("person:soldier-a")
     assert (anything.id, anything.status) == ("person:soldier-a", "active")

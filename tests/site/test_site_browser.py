@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -28,41 +26,6 @@ from kursk_pows.site.model import Site
 pytestmark = pytest.mark.browser
 
 Page = Any
-
-
-def _chromium() -> str:
-    path = os.environ.get("KURSK_POWS_CHROMIUM") or shutil.which("chromium")
-    if not path:
-        pytest.fail(
-            "no Chromium: install Debian's (apt-get install chromium) or set "
-            "KURSK_POWS_CHROMIUM to a Chromium executable"
-        )
-    return path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on(
-        "console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None
-    )
-    opened.on("pageerror", lambda error: problems.append(str(error)))
-    opened.on("dialog", lambda dialog: problems.append(f"dialog: {dialog.message}"))
-    opened.problems = problems
-    yield opened
-    context.close()
 
 
 def _ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
@@ -160,20 +123,20 @@ def test_clicking_or_pressing_enter_on_a_highlight_shows_its_records(
     assert page.problems == []
 
 
-def test_the_timeline_draws_one_mark_per_dated_event(
+def test_the_timeline_draws_one_mark_per_event_dated_on_both_sides(
     page: Page, built: Path, dataset: kursk_pows.Dataset
 ) -> None:
     site = Site(dataset)
-    dated = {
+    bounded = {
         site.anchor(e.id)
         for e in dataset.events.values()
-        if e.date is not None and (e.date.earliest or e.date.latest)
+        if e.date is not None and e.date.earliest and e.date.latest
     }
     page.goto((built / "timeline.html").as_uri())
     drawn = page.eval_on_selector_all(
         "#timeline-all rect.mark", "marks => marks.map(m => m.dataset.event)"
     )
-    assert sorted(drawn) == sorted(dated)
+    assert sorted(drawn) == sorted(bounded)
     assert page.locator("#timeline-all rect.mark").first.bounding_box()["width"] > 0
     assert page.problems == []
 
@@ -185,8 +148,9 @@ def test_search_finds_a_quote_and_leads_to_it_in_its_article(
     span = site.spans[next(iter(site.spans))][0]
     page.goto((built / "search.html").as_uri())
     page.fill("#q", span.evidence.quote)
-    found = page.locator("#search-results a", has_text=span.evidence.quote)
-    assert found.count() >= 1
+    found = page.locator(f'#search-results a[href="{site.page(span.source)}#span-{span.key}"]')
+    assert found.count() == 1
+    assert span.evidence.quote in str(page.locator("#search-results li").first.text_content())
     assert "match" in str(page.locator("#search-status").text_content())
     found.first.click()
     page.wait_for_load_state()
@@ -196,6 +160,7 @@ def test_search_finds_a_quote_and_leads_to_it_in_its_article(
     page.click(".quick-search button")
     page.wait_for_load_state()
     assert page.locator("#q").input_value() == "Tuva"
+    assert page.locator("#quick-q").input_value() == "Tuva"
     assert page.locator("#search-results li").count() > 0
     assert page.problems == []
 
@@ -247,9 +212,18 @@ def _axe() -> Path:
     return Path(path)
 
 
+def _prisoner(dataset: kursk_pows.Dataset) -> str:
+    """The first person with a birth year among the claims about him."""
+    return min(
+        c.subject
+        for c in dataset.claims.values()
+        if c.predicate == "predicate:birth-year" and c.subject in dataset.entities
+    )
+
+
 def _some_pages(built: Path, dataset: kursk_pows.Dataset) -> list[str]:
     site = Site(dataset)
-    person = next(i for i, e in dataset.entities.items() if e.type == "person")
+    person = _prisoner(dataset)
     return [
         "index.html",
         str(site.page(next(iter(dataset.sources)))),
@@ -270,7 +244,10 @@ def test_pages_pass_the_axe_accessibility_check(
     found = {}
     for name in _some_pages(built, dataset):
         page.goto(built.as_uri() + "/" + name)
-        page.locator("a.hl").first.click() if page.locator("a.hl").count() else None
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        if page.locator("a.hl").count():
+            page.locator("a.hl").first.click()
+            page.locator("a.hl").nth(1).focus()
         page.add_script_tag(path=str(axe))
         result = page.evaluate(
             "async () => await axe.run(document, {runOnly: "
@@ -297,31 +274,33 @@ def test_pages_fit_a_phone_screen(browser: Any, built: Path, dataset: kursk_pows
     assert wide == {}
 
 
-def test_screenshots_of_the_article_entity_and_timeline_pages(
+def test_screenshots_of_an_article_a_prisoner_the_timeline_and_search(
     browser: Any, built: Path, dataset: kursk_pows.Dataset
 ) -> None:
     folder = Path(os.environ.get("KURSK_POWS_SCREENSHOTS", "build/screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
     site = Site(dataset)
-    person = next(i for i, e in dataset.entities.items() if e.type == "person")
-    article = next(iter(dataset.sources))
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    page = context.new_page()
-    shots = {}
-    for name, where in (
-        ("article", str(site.page(article))),
-        ("entity", str(site.page(person))),
-        ("timeline", "timeline.html"),
-    ):
-        page.goto((built / where).as_uri())
-        if name == "article":
-            page.locator('a.hl[data-ev*=" "]').first.click()
-        shots[name] = folder / f"{name}.png"
-        page.screenshot(path=str(shots[name]))
-    context.close()
-    for path in shots.values():
+    article = max(dataset.sources, key=lambda s: (len(site.spans.get(s, [])), s))
+    places = {
+        "article": str(site.page(article)),
+        "prisoner": str(site.page(_prisoner(dataset))),
+        "timeline": "timeline.html",
+        "search": "search.html?q=capture",
+    }
+    shots = []
+    for width, height in ((1280, 800), (375, 740)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        for name, where in places.items():
+            page.goto(built.as_uri() + "/" + where)
+            if name == "article":
+                page.locator("a.hl").nth(2).focus()
+            shots.append(folder / f"{name}-{width}.png")
+            page.screenshot(path=str(shots[-1]))
+        context.close()
+    for path in shots:
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert (
-        json.dumps(sorted(p.name for p in shots.values()))
-        == '["article.png", "entity.png", "timeline.png"]'
+    assert json.dumps(sorted(p.name for p in shots)) == (
+        '["article-1280.png", "article-375.png", "prisoner-1280.png", "prisoner-375.png", '
+        '"search-1280.png", "search-375.png", "timeline-1280.png", "timeline-375.png"]'
     )

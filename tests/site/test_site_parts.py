@@ -16,7 +16,7 @@ from kursk_pows.site import web_address
 from kursk_pows.site.article import SHOWN_KEYS, article_body, visible
 from kursk_pows.site.search import embedded_json
 from kursk_pows.site.slugs import MAX_LENGTH, Slugs
-from kursk_pows.site.timeline import LEFT, RIGHT, axis, detail_window
+from kursk_pows.site.timeline import LEFT, RIGHT, axis, detail_window, half_open
 
 SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-_")
 
@@ -82,52 +82,74 @@ dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 
 @given(st.lists(st.tuples(st.none() | dates, st.none() | dates), max_size=12))
-def test_every_dated_event_gets_one_bar_inside_the_axis(bounds: list[Any]) -> None:
+def test_each_event_bounded_on_both_sides_gets_one_bar_inside_the_axis(bounds: list[Any]) -> None:
     events = [
         _event(f"event:{n}", *sorted(pair, key=lambda d: d or dt.date.min))
         for n, pair in enumerate(bounds)
     ]
     drawn = axis(events)
-    dated = [e for e in events if e.date.earliest or e.date.latest]
-    if not dated:
+    both = [e for e in events if e.date.earliest and e.date.latest]
+    one = [e for e in events if (e.date.earliest is None) != (e.date.latest is None)]
+    assert sorted(e.id for e in half_open(events)) == sorted(e.id for e in one)
+    if not both:
         assert drawn is None
         return
     assert drawn is not None
-    assert sorted(bar.event for bar in drawn.bars) == sorted(e.id for e in dated)
+    assert sorted(bar.event for bar in drawn.bars) == sorted(e.id for e in both)
     for bar in drawn.bars:
         assert LEFT <= bar.x <= RIGHT
         assert bar.x + bar.width <= RIGHT + 4.0
-    by_id = {e.id: e for e in dated}
-    for bar in drawn.bars:
-        assert bar.open_start == (by_id[bar.event].date.earliest is None)
-        assert bar.open_end == (by_id[bar.event].date.latest is None)
+        assert not bar.open_start
+        assert not bar.open_end
 
 
-def test_a_day_is_narrower_than_a_month_and_an_open_end_reaches_the_edge() -> None:
+def test_a_day_is_narrower_than_a_month_and_an_open_end_is_listed_apart() -> None:
     day = _event("event:day", dt.date(2025, 1, 9), dt.date(2025, 1, 9), "day")
     month = _event("event:month", dt.date(2025, 1, 1), dt.date(2025, 1, 31), "month")
     before = _event("event:before", None, dt.date(2025, 1, 12))
-    drawn = axis([day, month, before])
+    after = _event("event:after", dt.date(2024, 12, 1), None)
+    unknown = _event("event:unknown", None, None)
+    drawn = axis([day, month, before, after, unknown])
     assert drawn is not None
     bars = {bar.event: bar for bar in drawn.bars}
+    assert sorted(bars) == ["event:day", "event:month"]
     assert bars["event:day"].width < bars["event:month"].width
-    assert bars["event:before"].x == LEFT
-    assert bars["event:before"].open_start
-    assert not bars["event:before"].open_end
+    assert [e.id for e in half_open([day, month, before, after, unknown])] == [
+        "event:after",
+        "event:before",
+    ]
 
 
-def test_the_detail_axis_shows_only_the_last_weeks_and_opens_what_reaches_past_them() -> None:
+def test_the_detail_axis_shows_the_last_weeks_day_by_day() -> None:
     old = _event("event:old", dt.date(2022, 2, 24), dt.date(2022, 2, 24), "day")
-    long = _event("event:long", dt.date(2024, 8, 1), None)
+    long = _event("event:long", dt.date(2024, 8, 1), dt.date(2025, 1, 20))
     late = _event("event:late", dt.date(2025, 1, 9), dt.date(2025, 1, 9), "day")
     window = detail_window([old, long, late])
-    assert window == (dt.date(2024, 11, 26), dt.date(2025, 1, 9))
+    assert window == (dt.date(2024, 12, 7), dt.date(2025, 1, 20))
     detail = axis([old, long, late], window)
     assert detail is not None
     assert [bar.event for bar in detail.bars] == ["event:long", "event:late"]
     assert detail.bars[0].open_start
-    assert detail.bars[0].open_end
+    assert not detail.bars[0].open_end
+    assert len(detail.ticks) == 45
+    ninth = next(t for t in detail.ticks if t.day == "2025-01-09")
+    assert ninth.label == "9"
+    assert [m.label for m in detail.months] == ["December 2024", "January 2025"]
     assert detail_window([late]) is None
+
+
+def test_a_tick_label_near_the_right_edge_ends_at_its_tick() -> None:
+    first = _event("event:first", dt.date(2022, 2, 24), dt.date(2022, 2, 24), "day")
+    last = _event("event:last", dt.date(2025, 1, 9), dt.date(2025, 1, 9), "day")
+    drawn = axis([first, last])
+    assert drawn is not None
+    assert [(t.label, t.anchor) for t in drawn.ticks] == [
+        ("2023", "start"),
+        ("2024", "start"),
+        ("2025", "end"),
+    ]
+    assert drawn.months == ()
+    assert [bar.label_anchor for bar in drawn.bars] == ["start", "end"]
 
 
 def _span(key: str, start: int, end: int) -> Any:

@@ -1,16 +1,17 @@
 """An article's text as HTML, with every evidence span and excluded sentence marked.
 
 The text is cut into segments (:mod:`.highlight`).  A segment under evidence is a link to the
-first record it supports and lists them in ``data-ev`` (at most :data:`SHOWN_KEYS`; a run of
-white space only is a ``<span>``, since a link needs visible text); an empty ``span-…`` anchor marks
-where each evidence item starts, so records can link back to it.  Excluded sentences are wrapped
-in ``<span class="excluded">``.  Everything from the data is escaped, and control and bidi
-characters are shown as escapes.
+first record it supports, classed by the strongest kind of its evidence (``k-own``,
+``k-attributed``, ``k-hedged``, ``k-disputed``), and lists its records in ``data-ev`` (at most
+:data:`SHOWN_KEYS`; a run of white space only is a ``<span>``, since a link needs visible
+text); an empty ``span-…`` anchor marks where each evidence item starts, so records can link
+back to it.  Excluded sentences are wrapped in ``<span class="excluded">``.  Everything from
+the data is escaped, and control and bidi characters are shown as escapes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,10 +46,25 @@ def visible(text: str) -> str:
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
+KINDS = ("disputed", "hedged", "attributed", "own")
+"""Highlight kinds, strongest first: a run covered by evidence of several kinds shows the first
+(see :meth:`.model.Site.span_kind`); each is the class ``k-<kind>``."""
+
+
+def strongest(kinds: Sequence[str]) -> str:
+    """The first of :data:`KINDS` among ``kinds`` (``own`` when there is none)."""
+    return next((kind for kind in KINDS if kind in kinds), "own")
+
+
 def article_body(
-    text: str, spans: Sequence[Span], excluded: Sequence[Excluded], retracted: set[str]
+    text: str,
+    spans: Sequence[Span],
+    excluded: Sequence[Excluded],
+    retracted: set[str],
+    kinds: Mapping[str, str] | None = None,
 ) -> Markup:
-    """The article's text as marked-up, escaped HTML (see the module's docstring)."""
+    """The article's text as marked-up, escaped HTML (see the module's docstring); ``kinds``
+    gives each span key its highlight kind (``own`` when missing)."""
     from markupsafe import Markup, escape
 
     marks = [Mark(s.key, s.start, s.end) for s in spans]
@@ -65,7 +81,9 @@ def article_body(
         piece = str(escape(visible(text[segment.start : segment.end])))
         evidence = [k for k in segment.keys if k not in reasons]
         if evidence:
-            kind = "hl gone" if all(k in struck for k in evidence) else "hl"
+            kind = "hl k-" + strongest([(kinds or {}).get(k, "own") for k in evidence])
+            if all(k in struck for k in evidence):
+                kind += " gone"
             keys = f'data-ev="{" ".join(evidence[:SHOWN_KEYS])}"'
             if len(evidence) > SHOWN_KEYS:
                 keys += f' data-more="{len(evidence) - SHOWN_KEYS}"'

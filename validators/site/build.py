@@ -24,9 +24,11 @@ from ..reports.escaping import printable
 from ..tables import tables
 from ..tables.extras import need
 from .article import Excluded, article_body
+from .facts import facts_about, open_points
 from .model import Site
 from .search import embedded_json, entries
-from .timeline import axis, dated, detail_window
+from .timeline import axis, dated, detail_window, half_open
+from .words import day_words
 
 if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
@@ -75,15 +77,6 @@ def _excluded(covered: Coverage) -> dict[str, list[Excluded]]:
     return found
 
 
-def _disagreements(site: Site) -> list[tuple[str, str, str | None]]:
-    pairs = []
-    for claim in site.dataset.claims.values():
-        for link in claim.links:
-            if link.type == "contradicts" and link.claim in site.dataset.claims:
-                pairs.append((claim.id, link.claim, link.note))
-    return sorted(pairs)
-
-
 def build_site(dataset: Dataset, out: str | Path, version: str) -> list[Path]:
     """Write the site of ``dataset`` into the new or empty directory ``out``.
 
@@ -120,8 +113,9 @@ def build_site(dataset: Dataset, out: str | Path, version: str) -> list[Path]:
 
         for source_id in dataset.sources:
             spans = site.spans.get(source_id, [])
+            kinds = {span.key: site.span_kind(span) for span in spans}
             body = article_body(
-                dataset.text(source_id), spans, excluded.get(source_id, []), retracted
+                dataset.text(source_id), spans, excluded.get(source_id, []), retracted, kinds
             )
             page(
                 str(site.page(source_id)),
@@ -129,12 +123,18 @@ def build_site(dataset: Dataset, out: str | Path, version: str) -> list[Path]:
                 source=dataset.sources[source_id],
                 body=body,
                 spans=spans,
+                kinds=kinds,
                 excluded=excluded.get(source_id, []),
             )
-        for entity_id in dataset.entities:
-            page(str(site.page(entity_id)), "subject.html", subject=entity_id)
-        for event_id in dataset.events:
-            page(str(site.page(event_id)), "subject.html", subject=event_id)
+        for subject in [*dataset.entities, *dataset.events]:
+            facts = facts_about(site, subject)
+            page(
+                str(site.page(subject)),
+                "subject.html",
+                subject=subject,
+                facts=facts,
+                open_points=open_points(site, subject, facts),
+            )
         events = list(dataset.events.values())
         window = detail_window(events)
         page(
@@ -143,8 +143,10 @@ def build_site(dataset: Dataset, out: str | Path, version: str) -> list[Path]:
             axis=axis(events),
             detail=axis(events, window) if window else None,
             dated=dated(events),
+            open_ended=half_open(events),
+            day_words=day_words,
         )
-        page("disagreements.html", "disagreements.html", pairs=_disagreements(site))
+        page("disagreements.html", "disagreements.html", pairs=site.disagreements)
         page("search.html", "search.html", index=embedded_json(entries(site)))
         export(dataset, directory / "data", "csv", version)
         page(

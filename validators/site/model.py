@@ -11,10 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.dataset import ClaimAbout
 from ..reading.sentences import anchor
 from ..records.wording import source_name, span_text, value_text
 from .slugs import Slugs
+from .words import day_words
 
 if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
@@ -63,6 +63,11 @@ class Site:
         for claim in dataset.claims.values():
             self._made_by[claim.claimed_by].append(claim)
         self.span_of = {(s.record, s.position): s for spans in self.spans.values() for s in spans}
+        self.disagreements = _contradicting_pairs(dataset)
+        self._pair_of: dict[str, int] = {}
+        for number, (left, right, _) in enumerate(self.disagreements, start=1):
+            self._pair_of.setdefault(left, number)
+            self._pair_of.setdefault(right, number)
 
     def _number_spans(self) -> dict[str, list[Span]]:
         found: dict[str, list[tuple[int, int, str, int, Evidence]]] = defaultdict(list)
@@ -123,10 +128,20 @@ class Site:
         if record_id in ds.events:
             return str(ds.events[record_id].description)
         if record_id in ds.sources:
-            return source_name(ds.sources[record_id])
+            return self._article_name(record_id)
         if record_id in ds.predicates:
             return str(ds.predicates[record_id].label)
         return record_id
+
+    def _article_name(self, source_id: str) -> str:
+        """An article's title, else its publisher and date; when the record has neither, the
+        opening words of its text (never its id)."""
+        source = self.dataset.sources[source_id]
+        named = source_name(source)
+        if named != f"untitled article {source_id}":
+            return named
+        first = " ".join(self.dataset.text(source_id).split()[:OPENING_WORDS])
+        return f"untitled article beginning “{first}…”" if first else "untitled, empty article"
 
     def short_name(self, record_id: str, length: int = 70) -> str:
         """The start of :meth:`name`, at most ``length`` characters, cut at a word and before a
@@ -150,6 +165,29 @@ class Site:
         named = ", ".join(names) + (f" and {more} more" if more else "")
         return f"reported in {articles}, from {_count(counts['origins'], 'origin')} ({named})"
 
+    def short_statement(self, claim: Claim, length: int = 60) -> str:
+        """:meth:`statement` with the subject's name cut to ``length`` characters."""
+        subject = self.short_name(claim.subject, length)
+        if subject != self.name(claim.subject):
+            subject += "…"
+        return f"{subject} — {self.name(claim.predicate)}: {self.value(claim)}"
+
+    def published(self, source_id: str) -> str:
+        """When an article was published, in words: "published 12 January 2025 or later"."""
+        span = self.dataset.sources[source_id].published
+        lo, hi = (None, None) if span is None else (span.earliest, span.latest)
+        if lo is None:
+            return (
+                "publication date unknown"
+                if hi is None
+                else f"published {day_words(hi)} or earlier"
+            )
+        if hi is None:
+            return f"published {day_words(lo)} or later"
+        if lo == hi:
+            return f"published {day_words(lo)}"
+        return f"published between {day_words(lo)} and {day_words(hi)}"
+
     def statement(self, claim: Claim) -> str:
         """``subject — predicate: value``."""
         return f"{self.name(claim.subject)} — {self.name(claim.predicate)}: {self.value(claim)}"
@@ -159,16 +197,31 @@ class Site:
         span = self.dataset.events[event_id].date
         return "undated" if span is None else f"{span_text(span)} ({span.precision})"
 
-    # --- what a subject's page lists ---
+    def disagreement_href(self, claim_ids: list[str]) -> str | None:
+        """The disagreements page at the first pair holding one of ``claim_ids``, if any."""
+        numbers = [self._pair_of[c] for c in claim_ids if c in self._pair_of]
+        return f"disagreements.html#pair-{min(numbers)}" if numbers else None
 
-    def claims_by_predicate(self, subject_id: str) -> list[tuple[str, list[ClaimAbout]]]:
-        """Claims about a subject, grouped by predicate label.  Claims about the groups it
-        belongs to stay on the groups' pages (see :meth:`group_claim_counts`), so that a page's
-        size does not grow with its groups' claims times their members."""
-        grouped: dict[str, list[ClaimAbout]] = defaultdict(list)
-        for claim in self.dataset.claims_about(subject_id):
-            grouped[claim.predicate].append(ClaimAbout(claim, None))
-        return sorted(grouped.items(), key=lambda pair: (self.name(pair[0]), pair[0]))
+    def span_kind(self, span: Span) -> str:
+        """How an evidence item speaks: ``disputed`` (its claim is linked as contradicting
+        another), ``hedged``, ``attributed`` (a claimant other than the article, or passed on
+        through intermediaries) or ``own`` (the article's own voice)."""
+        claim = self.dataset.claims.get(span.record)
+        if claim is not None and claim.id in self._pair_of:
+            return "disputed"
+        if span.evidence.hedge:
+            return "hedged"
+        speaker = span.source if claim is None else claim.claimed_by
+        return "attributed" if speaker != span.source or span.evidence.via else "own"
+
+    def claimant(self, span: Span) -> str:
+        """Who speaks in an evidence item: the claim's claimant, or "this article" when it is
+        the article's own voice (an event's evidence is)."""
+        claim = self.dataset.claims.get(span.record)
+        speaker = span.source if claim is None else claim.claimed_by
+        return "This article" if speaker == span.source else self.name(speaker)
+
+    # --- what a subject's page lists ---
 
     def group_claim_counts(self, subject_id: str) -> list[tuple[str, int]]:
         """Each group a subject belongs to (nested ones too) with how many claims are about it,
@@ -207,6 +260,20 @@ class Site:
             (kind, sorted(ids, key=lambda i: (self.name(i).lower(), i)))
             for kind, ids in sorted(grouped.items())
         ]
+
+
+OPENING_WORDS = 8
+"""How many words of its text name an article that has no title, publisher or date."""
+
+
+def _contradicting_pairs(dataset: Dataset) -> list[tuple[str, str, str | None]]:
+    """Every (claim, claim it contradicts, note), by claim id; pair ``n`` is ``pair-n``."""
+    pairs = []
+    for claim in dataset.claims.values():
+        for link in claim.links:
+            if link.type == "contradicts" and link.claim in dataset.claims:
+                pairs.append((claim.id, link.claim, link.note))
+    return sorted(pairs)
 
 
 ORIGINS_NAMED = 3

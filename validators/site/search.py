@@ -1,4 +1,10 @@
-"""The search page's index: names, values and quotes, each with the page that shows it.
+"""The search page's index: one entry per record, with its quotes and the pages that show it.
+
+Each entity, event, article and claim is one entry: its kind, its name (``label``), the words it
+is found by besides (``text``: aliases, a description, a claim's value), how many articles
+report it (``reports``, to rank equals), its page, the articles it is reported in (``where``)
+and its quotes, each with the address of its words in its article and that article's name.  The
+page's script ranks the matches (see ``site.js``).
 
 The index is embedded in the page as JSON inside ``<script type="application/json">`` (a page
 opened from ``file://`` cannot fetch a file).  :func:`embedded_json` escapes ``<``, ``>`` and
@@ -15,30 +21,54 @@ from ..reports.escaping import printable
 if TYPE_CHECKING:
     from .model import Site
 
+ARTICLES_NAMED = 3
+"""How many articles an entry names before it says how many more there are."""
 
-def entries(site: Site) -> list[dict[str, str]]:
-    """One entry per entity, event, claim and evidence quote: kind, label, text, address."""
-    ds = site.dataset
-    found: list[dict[str, str]] = []
 
-    def add(kind: str, label: str, text: str, href: str | None) -> None:
+def _where(site: Site, sources: list[str]) -> str:
+    if not sources:
+        return ""
+    names = [site.name(s) for s in sources[:ARTICLES_NAMED]]
+    more = len(sources) - len(names)
+    return "in " + "; ".join(names) + (f" and {more} more" if more else "")
+
+
+def _quotes(site: Site, record: Any) -> list[list[str]]:
+    found = []
+    for position, evidence in enumerate(record.evidence):
+        href = site.span_href(record.id, position)
         if href is not None:
-            found.append(
-                {"kind": kind, "label": printable(label), "text": printable(text), "href": href}
-            )
+            found.append([printable(evidence.quote), href, printable(site.name(evidence.source))])
+    return found
 
-    for entity in ds.entities.values():
-        names = " ".join([entity.name, *entity.aliases, entity.description or ""])
-        add("entity", entity.name, names, site.href(entity.id))
+
+def entries(site: Site) -> list[dict[str, Any]]:
+    """One entry per entity, event, article and claim (see the module's docstring)."""
+    ds = site.dataset
+    found: list[dict[str, Any]] = []
+
+    def add(
+        kind: str, record_id: str, label: str, text: str, sources: list[str], **more: Any
+    ) -> None:
+        href = site.href(record_id)
+        if href is not None:
+            entry: dict[str, Any] = {"kind": kind, "label": printable(label)}
+            entry |= {"text": printable(text)}
+            entry |= {"href": href, "reports": len(set(sources))}
+            entry |= {"where": printable(_where(site, sorted(set(sources)))), "quotes": []}
+            found.append(entry | more)
+
     for event in ds.events.values():
-        add("event", event.description, event.description, site.href(event.id))
+        sources = [e.source for e in event.evidence]
+        add("event", event.id, event.description, "", sources, quotes=_quotes(site, event))
+    for entity in ds.entities.values():
+        words = " ".join([*entity.aliases, entity.description or ""])
+        add("entity", entity.id, entity.name, words, [])
+    for source in ds.sources.values():
+        add("article", source.id, site.name(source.id), source.publisher or "", [])
     for claim in ds.claims.values():
-        add("claim", site.statement(claim), site.statement(claim), site.href(claim.id))
-    records: list[Any] = [*ds.events.values(), *ds.claims.values()]
-    for record in records:
-        for position, evidence in enumerate(record.evidence):
-            label = f"“{evidence.quote}” ({site.name(evidence.source)})"
-            add("quote", label, evidence.quote, site.span_href(record.id, position))
+        sources = [e.source for e in claim.evidence]
+        add("claim", claim.id, site.statement(claim), "", sources, quotes=_quotes(site, claim))
     return found
 
 

@@ -1,8 +1,11 @@
-"""Events on a time axis: each dated event a bar from its earliest to its latest day.
+"""Events on a time axis: each event with both date bounds a bar from its earliest to its
+latest day; events the texts give only one bound for are listed apart, not drawn.
 
-A bound the text leaves open runs to the edge of the axis and is drawn as an open end, so a
-reader sees at once whether a date is a day, a month or only "before autumn".  Positions are in
-the units of the SVG's view box; the page scales it to the screen.
+A bar is as wide as its date is uncertain, so a reader sees at once whether a date is a day, a
+month or a season.  On the detailed axis a bar reaching beyond the window is drawn with an open
+end there.  An axis of up to :data:`DAY_TICKS` days has a tick per day, labelled with its day
+of the month, and a row naming the months; a longer one has a tick per month or per year.
+Positions are in the units of the SVG's view box; the page scales it to the screen.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .words import MONTHS
+
 if TYPE_CHECKING:
     from ..models import Event
 
@@ -19,13 +24,29 @@ WIDTH = 1000.0
 LEFT = 10.0
 RIGHT = 990.0
 ROW = 30.0
-TOP = 40.0
+TOP = 56.0
 MIN_BAR = 4.0
+DAY_TICKS = 62
+"""An axis of at most this many days gets a tick per day."""
+EDGE = 90.0
+"""A label starting closer than this to the right edge is drawn ending at its mark instead."""
+LABEL_LENGTH = 60
+"""How many characters of an event's name its bar's label shows at most."""
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A tick at ``x``; its label ends there (``anchor`` ``end``) near the right edge."""
+
+    x: float
+    label: str
+    day: str
+    anchor: str
 
 
 @dataclass(frozen=True)
 class Bar:
-    """One dated event's mark: where it is drawn and which of its ends are open."""
+    """One event's mark: where it is drawn and which of its ends run past the axis."""
 
     event: str
     row: int
@@ -36,14 +57,24 @@ class Bar:
     open_end: bool
     precision: str
 
+    @property
+    def label_x(self) -> float:
+        """Where the label is anchored: the bar's start, or its end in the right half."""
+        return self.x if self.x < WIDTH / 2 else self.x + self.width
+
+    @property
+    def label_anchor(self) -> str:
+        return "start" if self.x < WIDTH / 2 else "end"
+
 
 @dataclass(frozen=True)
 class Axis:
-    """The axis's first and last day, its ticks (first day of each year or month) and bars."""
+    """The axis's first and last day, its ticks, the month names of a day axis, and bars."""
 
     first: dt.date
     last: dt.date
-    ticks: tuple[tuple[float, str], ...]
+    ticks: tuple[Tick, ...]
+    months: tuple[Tick, ...]
     bars: tuple[Bar, ...]
 
     @property
@@ -51,39 +82,82 @@ class Axis:
         return TOP + ROW * len(self.bars) + 10
 
 
+def _bounded(event: Event) -> bool:
+    return event.date is not None and bool(event.date.earliest and event.date.latest)
+
+
+def _half_open(event: Event) -> bool:
+    date = event.date
+    return date is not None and (date.earliest is None) != (date.latest is None)
+
+
 def _sort_key(event: Event) -> tuple[dt.date, dt.date, str]:
     date = event.date
     assert date is not None
-    lo = date.earliest or dt.date.min
-    hi = date.latest or dt.date.max
+    lo = date.earliest or date.latest or dt.date.min
+    hi = date.latest or date.earliest or dt.date.max
     return lo, hi, event.id
 
 
 def dated(events: list[Event]) -> list[Event]:
-    """The events with at least one date bound, in date order."""
+    """The events with at least one date bound, in date order (of the bound they have)."""
     return sorted(
         (e for e in events if e.date is not None and (e.date.earliest or e.date.latest)),
         key=_sort_key,
     )
 
 
-def _ticks(
+def drawn(events: list[Event]) -> list[Event]:
+    """The events with both date bounds, in date order: those the axis draws."""
+    return [e for e in dated(events) if _bounded(e)]
+
+
+def half_open(events: list[Event]) -> list[Event]:
+    """The events with exactly one date bound, in the order of that bound: listed apart."""
+    return [e for e in dated(events) if _half_open(e)]
+
+
+def _tick(x: float, label: str, day: dt.date, room: float = EDGE) -> Tick:
+    return Tick(x, label, day.isoformat(), "end" if x > RIGHT - room else "start")
+
+
+def _month_ticks(
     first: dt.date, last: dt.date, place: Callable[[dt.date], float]
-) -> tuple[tuple[float, str], ...]:
+) -> tuple[Tick, ...]:
     months = (last.year - first.year) * 12 + last.month - first.month
-    found: list[tuple[float, str]] = []
+    found: list[Tick] = []
     if months <= 24:
         year, month = first.year, first.month
         while (year, month) <= (last.year, last.month):
             day = dt.date(year, month, 1)
             if day >= first:
-                found.append((place(day), day.strftime("%Y-%m")))
+                found.append(_tick(place(day), day.strftime("%Y-%m"), day, 50.0))
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     else:
         step = max(1, (last.year - first.year) // 12)
         for year in range(first.year + 1, last.year + 1, step):
-            found.append((place(dt.date(year, 1, 1)), str(year)))
+            day = dt.date(year, 1, 1)
+            found.append(_tick(place(day), str(year), day, 40.0))
     return tuple(found)
+
+
+def _day_ticks(
+    first: dt.date, last: dt.date, place: Callable[[dt.date], float]
+) -> tuple[tuple[Tick, ...], tuple[Tick, ...]]:
+    """A tick in the middle of each day, and the name of each month at its first day shown
+    (the window's first month only when there is room before the next)."""
+    days, months = [], []
+    width = (RIGHT - LEFT) / ((last - first).days + 1)
+    day = first
+    while day <= last:
+        x = place(day) + width / 2
+        days.append(Tick(x, str(day.day), day.isoformat(), "middle"))
+        if day == first or day.day == 1:
+            months.append(_tick(place(day), f"{MONTHS[day.month - 1]} {day.year}", day, 110.0))
+        day += dt.timedelta(days=1)
+    nexts: list[Tick | None] = [*months[1:], None]
+    roomy = [m for m, after in zip(months, nexts, strict=True) if not after or after.x - m.x >= 110]
+    return tuple(days), tuple(roomy)
 
 
 DETAIL_DAYS = 45
@@ -91,12 +165,12 @@ DETAIL_DAYS = 45
 
 
 def axis(events: list[Event], window: tuple[dt.date, dt.date] | None = None) -> Axis | None:
-    """The time axis of the dated ``events`` (``None`` when none has a date).
+    """The time axis of the ``events`` with both date bounds (``None`` when none has them).
 
     With ``window``, the axis covers just those days and shows the events that overlap them;
     an event reaching beyond the window is drawn with an open end there.
     """
-    chosen = dated(events)
+    chosen = drawn(events)
     if window is not None:
         chosen = [e for e in chosen if e.date and _within(e.date.earliest, e.date.latest, window)]
         first, last = window
@@ -116,9 +190,11 @@ def axis(events: list[Event], window: tuple[dt.date, dt.date] | None = None) -> 
     for row, event in enumerate(chosen):
         assert event.date is not None
         lo, hi = event.date.earliest, event.date.latest
-        open_start, open_end = lo is None or lo < first, hi is None or hi > last
-        start = LEFT if open_start or lo is None else x(lo)
-        end = RIGHT if open_end or hi is None else x(hi) + (RIGHT - LEFT) / days
+        assert lo is not None
+        assert hi is not None
+        open_start, open_end = lo < first, hi > last
+        start = LEFT if open_start else x(lo)
+        end = RIGHT if open_end else x(hi) + (RIGHT - LEFT) / days
         width = max(end - start, MIN_BAR)
         bars.append(
             Bar(
@@ -132,13 +208,18 @@ def axis(events: list[Event], window: tuple[dt.date, dt.date] | None = None) -> 
                 event.date.precision,
             )
         )
-    return Axis(first, last, _ticks(first, last, x), tuple(bars))
+    if days <= DAY_TICKS:
+        ticks, months = _day_ticks(first, last, x)
+    else:
+        ticks, months = _month_ticks(first, last, x), ()
+    return Axis(first, last, ticks, months, tuple(bars))
 
 
 def detail_window(events: list[Event]) -> tuple[dt.date, dt.date] | None:
-    """The last :data:`DETAIL_DAYS` days up to the latest bound, when the whole axis is
-    longer than four times that (so that a cluster of days is not squeezed into a line)."""
-    bounds = _bounds(dated(events))
+    """The last :data:`DETAIL_DAYS` days up to the latest bound of the drawn events, when
+    their axis is longer than four times that (so that a cluster of days is not squeezed
+    into a line)."""
+    bounds = _bounds(drawn(events))
     if not bounds or (max(bounds) - min(bounds)).days <= 4 * DETAIL_DAYS:
         return None
     last = max(bounds)

@@ -1,4 +1,5 @@
-/* kursk-pows site: show the records of a highlight, and search the embedded index.
+/* kursk-pows site: the records and tooltip of a highlight, details opened for a link's
+   target, and the ranked search of the embedded index.
    Text from the data is only ever set with textContent; no HTML is built from strings. */
 (function () {
   "use strict";
@@ -7,9 +8,48 @@
     while (node.firstChild) { node.removeChild(node.firstChild); }
   }
 
+  function paragraph(parent, text, className) {
+    var line = document.createElement("p");
+    if (className) { line.className = className; }
+    line.textContent = text;
+    parent.appendChild(line);
+    return line;
+  }
+
+  /* A link to a part inside closed <details> opens them. */
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var node = id ? document.getElementById(id) : null;
+    for (; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
+  var KINDS = {
+    own: "its own voice",
+    attributed: "attributed",
+    hedged: "hedged",
+    disputed: "disputed"
+  };
+
   var panel = document.getElementById("panel");
+  var highlights = document.querySelectorAll("a.hl");
   if (panel) {
     var body = panel.querySelector(".panel-body");
+    var selected = null;
+    var select = function (link) {
+      if (selected) {
+        selected.classList.remove("selected");
+        selected.removeAttribute("aria-current");
+      }
+      selected = link;
+      if (link) {
+        link.classList.add("selected");
+        link.setAttribute("aria-current", "true");
+      }
+    };
     var showRecords = function (keys, more) {
       clear(body);
       keys.forEach(function (key) {
@@ -21,17 +61,16 @@
         }
       });
       if (more) {
-        var note = document.createElement("p");
-        note.textContent = "and " + more + " more records cover these words; " +
-          "all are listed below the text.";
-        body.appendChild(note);
+        paragraph(body, "and " + more + " more records cover these words; " +
+          "all are listed below the text.");
       }
       panel.hidden = false;
       panel.focus();
     };
-    document.querySelectorAll("a.hl").forEach(function (link) {
+    highlights.forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
+        select(link);
         showRecords((link.getAttribute("data-ev") || "").split(" "),
           link.getAttribute("data-more"));
       });
@@ -39,6 +78,59 @@
     panel.querySelector(".close").addEventListener("click", function () {
       panel.hidden = true;
       clear(body);
+      if (selected) { selected.focus(); }
+      select(null);
+    });
+  }
+
+  /* The tooltip of a highlight: who says it and what, for its first records. */
+  var tip = document.getElementById("tip");
+  if (tip) {
+    var SHOWN = 3;
+    var hideTip = function () {
+      tip.hidden = true;
+      highlights.forEach(function (link) { link.removeAttribute("aria-describedby"); });
+    };
+    var showTip = function (link) {
+      var keys = (link.getAttribute("data-ev") || "").split(" ").filter(Boolean);
+      clear(tip);
+      keys.slice(0, SHOWN).forEach(function (key) {
+        var record = document.getElementById(key);
+        if (!record) { return; }
+        var line = paragraph(tip, "");
+        var who = document.createElement("span");
+        who.className = "who";
+        who.textContent = record.getAttribute("data-who") + " (" +
+          (KINDS[record.getAttribute("data-kind")] || "") + "): ";
+        line.appendChild(who);
+        line.appendChild(document.createTextNode(record.getAttribute("data-what")));
+      });
+      var more = keys.length - SHOWN + Number(link.getAttribute("data-more") || 0);
+      if (more > 0) { paragraph(tip, "and " + more + " more; select for all."); }
+      var box = link.getBoundingClientRect();
+      tip.hidden = false;
+      var left = Math.max(4, Math.min(box.left + window.scrollX,
+        window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 4));
+      tip.style.left = left + "px";
+      tip.style.top = (box.bottom + window.scrollY) + "px";
+      link.setAttribute("aria-describedby", "tip");
+    };
+    /* The pointer may move from a highlight onto its tooltip (to read or select it). */
+    var leaving = function (event) {
+      if (!tip.contains(event.relatedTarget)) { hideTip(); }
+    };
+    highlights.forEach(function (link) {
+      link.addEventListener("mouseenter", function () { showTip(link); });
+      link.addEventListener("focus", function () { showTip(link); });
+      link.addEventListener("mouseleave", leaving);
+      link.addEventListener("blur", hideTip);
+    });
+    tip.addEventListener("mouseleave", function (event) {
+      var link = event.relatedTarget;
+      if (!(link && link.classList && link.classList.contains("hl"))) { hideTip(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { hideTip(); }
     });
   }
 
@@ -48,25 +140,80 @@
     var entries = JSON.parse(data.textContent);
     var results = document.getElementById("search-results");
     var status = document.getElementById("search-status");
+    var header = document.getElementById("quick-q");
     var LIMIT = 100;
+    var KIND_RANK = { event: 0, entity: 1, article: 2, claim: 3 };
+    var escapeRegExp = function (text) {
+      return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    };
+    var quoteMatching = function (entry, test) {
+      for (var i = 0; i < entry.quotes.length; i += 1) {
+        if (test(entry.quotes[i][0].toLowerCase())) { return entry.quotes[i]; }
+      }
+      return null;
+    };
+    /* Lower is better: the phrase as whole words in the name, then anywhere in the name,
+       then as whole words in the record's words or quotes, then anywhere in them, then
+       every word somewhere.  A match in a quote leads to the quote in its article. */
+    var match = function (entry, phrase, whole, words) {
+      var label = entry.label.toLowerCase();
+      var text = entry.text.toLowerCase();
+      var page = { href: entry.href, where: entry.where };
+      var hit = function (rank, quote) {
+        return quote ? { rank: rank, href: quote[1], where: "quoted in " + quote[2],
+          quote: quote[0] } : { rank: rank, href: page.href, where: page.where, quote: null };
+      };
+      var isWhole = function (t) { return whole.test(t); };
+      var contains = function (t) { return t.indexOf(phrase) >= 0; };
+      if (isWhole(label)) { return hit(0); }
+      if (contains(label)) { return hit(1); }
+      if (isWhole(text)) { return hit(2); }
+      var quote = quoteMatching(entry, isWhole);
+      if (quote) { return hit(2, quote); }
+      if (contains(text)) { return hit(3); }
+      quote = quoteMatching(entry, contains);
+      if (quote) { return hit(3, quote); }
+      var all = [label, text].concat(entry.quotes.map(function (q) { return q[0]; }))
+        .join(" ").toLowerCase();
+      var every = words.every(function (word) { return all.indexOf(word) >= 0; });
+      return every ? hit(4) : null;
+    };
     var search = function () {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var phrase = input.value.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+      var words = phrase.split(" ").filter(Boolean);
+      if (header) { header.value = input.value; }
       clear(results);
       if (!words.length) { status.textContent = "Type a word to search."; return; }
-      var found = entries.filter(function (entry) {
-        var text = (entry.label + " " + entry.text).toLowerCase();
-        return words.every(function (word) { return text.indexOf(word) >= 0; });
+      var whole = new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(phrase) +
+        "($|[^\\p{L}\\p{N}])", "u");
+      var found = [];
+      entries.forEach(function (entry, index) {
+        var hit = match(entry, phrase, whole, words);
+        if (hit) {
+          hit.entry = entry;
+          hit.index = index;
+          found.push(hit);
+        }
       });
-      found.slice(0, LIMIT).forEach(function (entry) {
+      found.sort(function (a, b) {
+        return a.rank - b.rank ||
+          KIND_RANK[a.entry.kind] - KIND_RANK[b.entry.kind] ||
+          b.entry.reports - a.entry.reports ||
+          a.index - b.index;
+      });
+      found.slice(0, LIMIT).forEach(function (hit) {
+        var entry = hit.entry;
         var item = document.createElement("li");
         var link = document.createElement("a");
-        link.setAttribute("href", entry.href);
+        link.setAttribute("href", hit.href);
         link.textContent = entry.label;
         var kind = document.createElement("span");
         kind.className = "kind";
         kind.textContent = entry.kind;
         item.appendChild(link);
         item.appendChild(kind);
+        if (hit.quote) { paragraph(item, "“" + hit.quote + "”", "snippet"); }
+        if (hit.where) { paragraph(item, hit.where, "where"); }
         results.appendChild(item);
       });
       status.textContent = found.length + (found.length === 1 ? " match" : " matches") +
