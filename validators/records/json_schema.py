@@ -26,10 +26,30 @@ class Generator(GenerateJsonSchema):
         return result
 
 
+def _direct_refs(node: Any) -> Any:
+    """``node`` with each ``{"allOf": [{"$ref": R}], ...}`` written ``{"$ref": R, ...}``: older
+    releases (2.7 among them) wrap a reference that has a description beside it, which draft
+    2020-12 allows directly, as newer ones write it."""
+    if isinstance(node, list):
+        return [_direct_refs(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    wrapped = node.get("allOf")
+    single = isinstance(wrapped, list) and len(wrapped) == 1 and isinstance(wrapped[0], dict)
+    if single and list(wrapped[0]) == ["$ref"]:
+        node = {
+            ("$ref" if k == "allOf" else k): (wrapped[0]["$ref"] if k == "allOf" else v)
+            for k, v in node.items()
+        }
+    return {k: _direct_refs(v) for k, v in node.items()}
+
+
 def schema_for(kind_name: str) -> dict[str, Any]:
     """The JSON Schema of one record kind, with ``$schema``, ``$id`` and title set."""
     kind = next(k for k in KINDS if k.name == kind_name)
-    schema = kind.model.model_json_schema(mode="validation", schema_generator=Generator)
+    schema = _direct_refs(
+        kind.model.model_json_schema(mode="validation", schema_generator=Generator)
+    )
     return {
         "$schema": DIALECT,
         "$id": f"urn:kursk-pows:schema:{kind.name}",
