@@ -16,6 +16,10 @@ from factory import DatasetSpec
 settings.register_profile(
     "any-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+settings.register_profile("floor", parent=settings.get_profile("any-machine"), max_examples=25)
+"""For the second run of the models' and rules' tests with the lowest pydantic (.ci/run): that
+run checks what pydantic does for the package, which fewer examples show as well; the first
+run, with the newest pydantic, explores as deeply as ever."""
 settings.load_profile("any-machine")
 
 

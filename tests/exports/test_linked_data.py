@@ -50,19 +50,31 @@ def test_every_evidence_span_is_an_annotation_that_re_anchors(
     dataset: kursk_pows.Dataset, documents: Path
 ) -> None:
     graph = _graph(documents / "annotations" / "annotations.jsonld", "json-ld")
-    rows = graph.query(
-        f"""
-        PREFIX oa: <{OA}>
-        SELECT ?annotation ?body ?source ?exact ?prefix ?suffix ?start ?end WHERE {{
-          ?annotation a oa:Annotation ; oa:motivatedBy oa:linking ; oa:hasBody ?body ;
-                      oa:hasTarget ?target .
-          ?target oa:hasSource ?source ; oa:hasSelector ?quote .
-          ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
-          OPTIONAL {{ ?quote oa:prefix ?prefix ; oa:suffix ?suffix . }}
-          OPTIONAL {{ ?target oa:hasSelector ?at . ?at a oa:TextPositionSelector ;
-                      oa:start ?start ; oa:end ?end . }}
-        }}"""
-    )
+    oa = rdflib.Namespace(OA)
+
+    def one(node: Any, predicate: Any) -> Any:
+        (found,) = graph.objects(node, predicate)
+        return found
+
+    rows = []
+    for annotation in graph.subjects(rdflib.RDF.type, oa.Annotation):
+        assert one(annotation, oa.motivatedBy) == oa.linking
+        target = one(annotation, oa.hasTarget)
+        selectors = {one(s, rdflib.RDF.type): s for s in graph.objects(target, oa.hasSelector)}
+        quote = selectors[oa.TextQuoteSelector]
+        at = selectors.get(oa.TextPositionSelector)
+        context = [next(graph.objects(quote, p), None) for p in (oa.prefix, oa.suffix)]
+        place = [one(at, p) for p in (oa.start, oa.end)] if at is not None else [None, None]
+        rows.append(
+            (
+                annotation,
+                one(annotation, oa.hasBody),
+                one(target, oa.hasSource),
+                one(quote, oa.exact),
+                *context,
+                *place,
+            )
+        )
     expected = {
         (record.id, item.source, item.quote)
         for record in (*dataset.claims.values(), *dataset.events.values())

@@ -35,12 +35,13 @@ def _direct_refs(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     wrapped = node.get("allOf")
-    single = isinstance(wrapped, list) and len(wrapped) == 1 and isinstance(wrapped[0], dict)
-    if single and list(wrapped[0]) == ["$ref"]:
-        node = {
-            ("$ref" if k == "allOf" else k): (wrapped[0]["$ref"] if k == "allOf" else v)
-            for k, v in node.items()
-        }
+    if isinstance(wrapped, list) and len(wrapped) == 1 and isinstance(wrapped[0], dict):
+        (only,) = wrapped
+        if list(only) == ["$ref"]:
+            node = {
+                ("$ref" if k == "allOf" else k): (only["$ref"] if k == "allOf" else v)
+                for k, v in node.items()
+            }
     return {k: _direct_refs(v) for k, v in node.items()}
 
 
