@@ -86,5 +86,6 @@ def as_of(dataset: Dataset, day: dt.date, *, possibly: bool = False) -> Dataset:
         events=_frozen(kept_events),
         exclusions=_frozen(exclusions),
         as_of_date=day,
+        as_of_possibly=possibly,
         _texts=dataset._texts,
     )

@@ -81,6 +81,8 @@ class Dataset:
     """Whether the tables hold the retracted records too (``load(include_retracted=True)``)."""
     as_of_date: dt.date | None = None
     """The day this is the dataset as of (:meth:`as_of`); ``None`` for all of it."""
+    as_of_possibly: bool = False
+    """Whether :meth:`as_of` counted the articles that may have been published by then."""
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
