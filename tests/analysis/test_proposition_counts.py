@@ -183,6 +183,39 @@ def test_links_are_seen_from_both_ends_with_the_names_each_end_uses() -> None:
     assert [(x.kind, x.claim) for x in index["claim:c"]] == [("contradicts", "claim:a")]
 
 
+# Written out by hand, not read from the module: (name at the storing end, name at the other).
+DIRECTIONS = {"refines": ("refines", "refined-by"), "contradicts": ("contradicts", "contradicts")}
+_ids = st.sampled_from(["claim:a", "claim:b", "claim:c", "claim:d"])
+
+
+@given(
+    st.dictionaries(
+        _ids,
+        st.lists(st.tuples(st.sampled_from(sorted(DIRECTIONS)), _ids, st.none() | st.just("n"))),
+        min_size=1,
+    )
+)
+def test_every_link_is_seen_from_both_ends_sorted_by_the_other_claim(
+    stored: dict[str, list[tuple[str, str, str | None]]],
+) -> None:
+    claims = {}
+    for cid, links in stored.items():
+        claims[cid] = _claim(cid, "proposition:p", "person:x", ["source:a"])
+        claims[cid].links = [SimpleNamespace(type=t, claim=c, note=n) for t, c, n in links]
+    expected: dict[str, list[tuple[str, str, str, str | None]]] = {}
+    for owner, links in stored.items():
+        for kind, other, note in links:
+            here, there = DIRECTIONS[kind]
+            expected.setdefault(owner, []).append((other, here, owner, note))
+            expected.setdefault(other, []).append((owner, there, owner, note))
+    index = link_index(claims)
+    assert set(index) == set(expected)
+    for cid, seen in index.items():
+        got = [(x.claim, x.kind, x.stored_on, x.note) for x in seen]
+        assert sorted(got, key=lambda x: x[:2]) == got
+        assert sorted(got, key=str) == sorted(expected[cid], key=str)
+
+
 def test_the_dataset_answers_by_claim_and_by_proposition_alike(
     dataset: kursk_pows.Dataset,
 ) -> None:

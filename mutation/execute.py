@@ -1,0 +1,119 @@
+"""Running the chosen tests against one mutant, in a forked child of a warmed-up parent.
+
+The parent imports pytest and the heavy libraries the tests use once (never the package);
+for each mutant it writes the changed module into its copy of the package, forks, and the
+child runs pytest in-process with ``-x`` on the covering tests only, fastest first, with the
+copy first on ``sys.path`` (and on ``PYTHONPATH`` for the processes a test starts).  A failing
+test, or a run past its time limit, kills the mutant.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import shutil
+import signal
+import sys
+import time
+from pathlib import Path
+
+from mutants import PACKAGE, ROOT, Mutant
+
+WARM = (
+    "pytest",
+    "_pytest.python",
+    "xdist",
+    "hypothesis",
+    "hypothesis.strategies",
+    "pydantic",
+    "jsonschema",
+    "jinja2",
+    "yaml",
+    "pyarrow",
+    "pandas",
+    "polars",
+    "duckdb",
+)
+"""Imported once by the parent, so each child starts with them loaded."""
+
+
+def warm_up() -> None:
+    for name in WARM:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
+def package_copy(into: Path) -> Path:
+    """A copy of the package importable as ``kursk_pows`` from ``into``."""
+    package = into / "kursk_pows"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "dataset", package / "dataset")
+    shutil.copytree(ROOT / "schema", package / "schema")
+    return into
+
+
+class _Only:
+    """A pytest plugin: run just these node ids, in this order."""
+
+    def __init__(self, order: list[str]) -> None:
+        self.rank = {node: n for n, node in enumerate(order)}
+
+    def pytest_collection_modifyitems(self, config: object, items: list[object]) -> None:
+        kept = [i for i in items if getattr(i, "nodeid", "") in self.rank]
+        kept.sort(key=lambda i: self.rank[getattr(i, "nodeid", "")])
+        items[:] = kept
+
+
+def _child(site: Path, tests: list[str], basetemp: Path) -> int:
+    import pytest
+
+    sys.dont_write_bytecode = True
+    os.environ["PYTHONPATH"] = str(site)
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    sys.path.insert(0, str(site))
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    files = sorted({t.split("::")[0] for t in tests})
+    args = ["-x", "-q", "-n", "0", "-p", "no:cacheprovider", f"--basetemp={basetemp}", *files]
+    return int(pytest.main(args, plugins=[_Only(tests)]))
+
+
+def run_tests(site: Path, tests: list[str], limit: float) -> str:
+    """``passed``, ``failed`` or ``timeout``: the tests run against the package in ``site``."""
+    basetemp = site / "basetemp"
+    pid = os.fork()
+    if pid == 0:  # the child
+        code = 3
+        try:
+            os.setpgid(0, 0)
+            code = _child(site, tests, basetemp)
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + limit
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            shutil.rmtree(basetemp, ignore_errors=True)
+            return "timeout"
+        time.sleep(0.05)
+    shutil.rmtree(basetemp, ignore_errors=True)
+    code = os.waitstatus_to_exitcode(status)
+    return "passed" if code in (0, 5) else "failed"
+
+
+def try_mutant(mutant: Mutant, site: Path, tests: list[str], limit: float) -> str:
+    """The outcome of the tests against ``mutant`` written into the copy in ``site``."""
+    target = site / "kursk_pows" / f"{mutant.module}.py"
+    original = target.read_text(encoding="utf-8")
+    target.write_text(mutant.source, encoding="utf-8")
+    try:
+        return run_tests(site, tests, limit)
+    finally:
+        target.write_text(original, encoding="utf-8")
