@@ -9,9 +9,11 @@ test, or a run past its time limit, kills the mutant.
 
 from __future__ import annotations
 
+import compileall
 import contextlib
 import importlib
 import os
+import py_compile
 import shutil
 import signal
 import sys
@@ -34,6 +36,11 @@ WARM = (
     "pandas",
     "polars",
     "duckdb",
+    "anyio.pytest_plugin",
+    "anyio._backends._asyncio",
+    "platformdirs.pytest_plugin",
+    "xdist.looponfail",
+    "_hypothesis_pytestplugin",
 )
 """Imported once by the parent, so each child starts with them loaded."""
 
@@ -50,6 +57,11 @@ def package_copy(into: Path) -> Path:
     shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "dataset", package / "dataset")
     shutil.copytree(ROOT / "schema", package / "schema")
+    # Hash-checked bytecode: a module is compiled again whenever its source differs (a mutant),
+    # and loaded from its cache otherwise, whatever the files' times and sizes.
+    compileall.compile_dir(
+        package, quiet=1, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH
+    )
     return into
 
 
@@ -68,9 +80,7 @@ class _Only:
 def _child(site: Path, tests: list[str], basetemp: Path) -> int:
     import pytest
 
-    sys.dont_write_bytecode = True
     os.environ["PYTHONPATH"] = str(site)
-    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
     sys.path.insert(0, str(site))
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
