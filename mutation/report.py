@@ -80,6 +80,7 @@ def render(
             else:
                 counts[module]["live"] += 1
                 note = " (no test runs this line)" if row["outcome"] == "not covered" else ""
+                note += " (only the fastest covering tests ran)" if row.get("cut") else ""
                 live.append(f"- {name}{note}")
     by_package: dict[str, Counter[str]] = defaultdict(Counter)
     for module, counted in counts.items():

@@ -36,6 +36,20 @@ def _limit(tests: list[str], durations: dict[str, float], factor: float) -> floa
     return 30 + factor * sum(durations.get(t, 1.0) for t in tests)
 
 
+def _within(tests: list[str], durations: dict[str, float], budget: float) -> tuple[list[str], bool]:
+    """The tests fastest first, as many as fit in ``budget`` seconds of their measured time
+    (at least one), and whether any were left out."""
+    ordered = sorted(tests, key=lambda t: (durations.get(t, 1.0), t))
+    kept: list[str] = []
+    spent = 0.0
+    for test in ordered:
+        spent += durations.get(test, 1.0)
+        if kept and spent > budget:
+            break
+        kept.append(test)
+    return kept, len(kept) < len(ordered)
+
+
 def _run_module(
     module: str, site: Path, found: coverage_map.CoverageMap, args: argparse.Namespace
 ) -> None:
@@ -48,12 +62,10 @@ def _run_module(
     began = time.perf_counter()
     for mutant in sorted(mutants.mutants(module), key=lambda m: (m.line, m.column, m.kind)):
         key = (mutant.line, mutant.column, mutant.kind)
-        if args.survivors and fresh and key in before and before[key]["outcome"] == "killed":
+        if args.survivors and fresh and key in before and before[key]["outcome"] in report.KILLED:
             rows.append(before[key])
             continue
-        tests = sorted(
-            found.covering(module, mutant.line), key=lambda t: found.durations.get(t, 1.0)
-        )
+        tests, cut = _within(found.covering(module, mutant.line), found.durations, args.budget)
         if not tests:
             outcome = "not covered"
         else:
@@ -66,6 +78,7 @@ def _run_module(
                 "column": mutant.column,
                 "kind": mutant.kind,
                 "outcome": outcome,
+                "cut": cut,
                 "tests": len(tests),
             }
         )
@@ -84,6 +97,9 @@ def main() -> int:
     parser.add_argument("--survivors", action="store_true", help="re-run only the survivors")
     parser.add_argument("--jobs", type=int, default=1, help="only 1: one test process at a time")
     parser.add_argument("--slack", type=float, default=5.0, help="time limit: tests' time x N")
+    parser.add_argument(
+        "--budget", type=float, default=60.0, help="seconds of measured test time per mutant"
+    )
     parser.add_argument("--rebuild-map", action="store_true")
     parser.add_argument("--report", type=Path, default=None, help="write the figures here")
     parser.add_argument("--report-only", action="store_true", help="no runs, only the figures")
