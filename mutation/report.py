@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from importlib import metadata
 from pathlib import Path
 
-from mutants import PACKAGE, ROOT, modules
+from mutants import PACKAGE, ROOT, modules, mutants
 
 RESULTS = ROOT / "build" / "mutation" / "results.json"
 EQUIVALENT = Path(__file__).parent / "equivalent.toml"
@@ -59,7 +59,7 @@ def _percent(part: int, whole: int) -> str:
 def render(
     results: dict[str, dict[str, object]],
     explained: dict[tuple[str, int, str], str],
-    every: list[str],
+    sizes: dict[str, int],
     current: dict[str, str],
 ) -> str:
     """The Markdown of the figures: per package and per module, then the survivors."""
@@ -100,9 +100,9 @@ def render(
             f"| {package} | {c['mutants']} | {c['killed']} | {c['equivalent']} | {c['live']} "
             f"| {_percent(c['killed'], c['mutants'])} |"
         )
-    missing = [m for m in every if m not in fresh]
+    missing = _not_run(sizes, fresh)
     if missing:
-        lines += ["", "Not run on the current source: " + ", ".join(f"`{m}`" for m in missing)]
+        lines += ["", "Not run on the current source: " + ", ".join(missing) + "."]
     lines += ["", "<details><summary>Per module</summary>", ""]
     lines += [
         "| module | mutants | killed | equivalent | unexplained |",
@@ -120,6 +120,22 @@ def render(
         lines += ["Survivors explained as equivalent (`mutation/equivalent.toml`):", ""]
         lines += ["| mutant | why no test can tell |", "|---|---|", *equivalent_rows, ""]
     return "\n".join([*lines, END])
+
+
+def _not_run(sizes: dict[str, int], fresh: dict[str, dict[str, object]]) -> list[str]:
+    """Whole packages not run (with their number of mutants), else the modules not run."""
+    packages: dict[str, list[str]] = defaultdict(list)
+    for module, size in sorted(sizes.items()):
+        if size:
+            packages[_package(module)].append(module)
+    named = []
+    for package, members in sorted(packages.items()):
+        missing = [m for m in members if m not in fresh]
+        if missing == members:
+            named.append(f"{package} ({sum(sizes[m] for m in members)} mutants)")
+        else:
+            named += [f"`{m}` ({sizes[m]} mutants)" for m in missing]
+    return named
 
 
 def _machine(fresh: dict[str, dict[str, object]]) -> str:
@@ -149,4 +165,5 @@ def rewrite(readme: Path, block: str) -> None:
 def report(readme: Path) -> None:
     every = modules()
     current = {m: source_hash(m) for m in every}
-    rewrite(readme, render(load_results(), equivalents(), every, current))
+    sizes = {m: sum(1 for _ in mutants(m)) for m in every}
+    rewrite(readme, render(load_results(), equivalents(), sizes, current))

@@ -101,14 +101,17 @@ def test_the_figures_tell_explained_from_unexplained_survivors(
     }
     explained = {("rules/a", 5, "Lt->LtE"): "never equal"}
     text = report.render(
-        results, explained, ["rules/a", "rules/b"], {"rules/a": "h1", "rules/b": "h2"}
+        results,
+        explained,
+        {"rules/a": 5, "rules/b": 1, "rules/c": 0, "site/x": 4},
+        {"rules/a": "h1", "rules/b": "h2"},
     )
     assert (
         "**2 of 5 mutants killed (40.0 %)**; 1 survivors explained as equivalent, 2 unexplained."
         in text
     )
     assert "| rules | 5 | 2 | 1 | 2 | 40.0 % |" in text
-    assert "Not run on the current source: `rules/b`" in text
+    assert "Not run on the current source: `rules/b` (1 mutants), site (4 mutants)." in text
     assert (
         "- `rules/a.py:6` drop report\n- `rules/a.py:9` drop report (no test runs this line)"
         in text
