@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
 import re
 import tomllib
@@ -145,9 +146,12 @@ def _machine(fresh: dict[str, dict[str, object]]) -> str:
     dates = sorted(str(r.get("date", "?")) for r in fresh.values())
     spent = sum(float(r.get("seconds", 0)) for r in fresh.values())  # type: ignore[arg-type]
     when = f"{dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else "".join(dates[:1])
+    budgets = sorted({float(r.get("budget", 60)) for r in fresh.values()})  # type: ignore[arg-type]
+    budget = " or ".join(f"{b:g} s" for b in budgets)
     return (
-        f"Machine: {platform.machine()}, {platform.python_implementation()} "
-        f"{platform.python_version()}, {versions}; run {when}, {spent:.0f} s of test runs."
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.python_implementation()} {platform.python_version()}, {versions}; run {when}, "
+        f"{spent:.0f} s in all, a budget of {budget} of measured test time per mutant."
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import signal
 import sys
 import tempfile
 import time
@@ -33,7 +34,7 @@ import report
 
 def _limit(tests: list[str], durations: dict[str, float], factor: float) -> float:
     """How long the tests may take against a mutant before it counts as hanging."""
-    return 30 + factor * sum(durations.get(t, 1.0) for t in tests)
+    return 15 + factor * sum(durations.get(t, 1.0) for t in tests)
 
 
 def _within(tests: list[str], durations: dict[str, float], budget: float) -> tuple[list[str], bool]:
@@ -87,6 +88,7 @@ def _run_module(
     stamp = {
         "date": datetime.date.today().isoformat(),
         "seconds": round(time.perf_counter() - began, 1),
+        "budget": args.budget,
     }
     report.store(module, rows, stamp)
 
@@ -96,7 +98,7 @@ def main() -> int:
     parser.add_argument("--modules", default="", help="names or package prefixes; all if empty")
     parser.add_argument("--survivors", action="store_true", help="re-run only the survivors")
     parser.add_argument("--jobs", type=int, default=1, help="only 1: one test process at a time")
-    parser.add_argument("--slack", type=float, default=5.0, help="time limit: tests' time x N")
+    parser.add_argument("--slack", type=float, default=3.0, help="time limit: tests' time x N")
     parser.add_argument(
         "--budget", type=float, default=60.0, help="seconds of measured test time per mutant"
     )
@@ -104,6 +106,7 @@ def main() -> int:
     parser.add_argument("--report", type=Path, default=None, help="write the figures here")
     parser.add_argument("--report-only", action="store_true", help="no runs, only the figures")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so the temporary copy is removed
     if args.jobs != 1:
         parser.error("--jobs: only 1 is supported (the machine is shared)")
     if not args.report_only:
