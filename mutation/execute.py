@@ -18,8 +18,11 @@ import shutil
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from mutants import PACKAGE, ROOT, Mutant
 
 WARM = (
@@ -65,21 +68,37 @@ def package_copy(into: Path) -> Path:
     return into
 
 
+class _Hang(Exception):
+    """A test ran far past its measured time: the mutant hangs."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Hang
+
+
 class _Only:
-    """A pytest plugin: run just these node ids, in this order."""
+    """A pytest plugin: run just these node ids, in this order, each with a time limit."""
 
-    def __init__(self, order: list[str]) -> None:
-        self.rank = {node: n for n, node in enumerate(order)}
+    def __init__(self, limits: dict[str, float]) -> None:
+        self.limits = limits
+        self.rank = {node: n for n, node in enumerate(limits)}
 
-    def pytest_collection_modifyitems(self, config: object, items: list[object]) -> None:
-        kept = [i for i in items if getattr(i, "nodeid", "") in self.rank]
-        kept.sort(key=lambda i: self.rank[getattr(i, "nodeid", "")])
+    def pytest_collection_modifyitems(self, config: object, items: list[Any]) -> None:
+        kept = [i for i in items if i.nodeid in self.rank]
+        kept.sort(key=lambda i: self.rank[i.nodeid])
         items[:] = kept
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: Any) -> Iterator[None]:
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, self.limits.get(item.nodeid, 60.0))
+        try:
+            return (yield)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
-def _child(site: Path, tests: list[str], basetemp: Path) -> int:
-    import pytest
 
+def _child(site: Path, tests: dict[str, float], basetemp: Path) -> int:
     os.environ["PYTHONPATH"] = str(site)
     sys.path.insert(0, str(site))
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -90,8 +109,9 @@ def _child(site: Path, tests: list[str], basetemp: Path) -> int:
     return int(pytest.main(args, plugins=[_Only(tests)]))
 
 
-def run_tests(site: Path, tests: list[str], limit: float) -> str:
-    """``passed``, ``failed`` or ``timeout``: the tests run against the package in ``site``."""
+def run_tests(site: Path, tests: dict[str, float], limit: float) -> str:
+    """``passed``, ``failed`` or ``timeout``: the tests run against the package in ``site``,
+    each within its own limit (a test past it fails) and all within ``limit``."""
     basetemp = site / "basetemp"
     pid = os.fork()
     if pid == 0:  # the child
@@ -118,7 +138,7 @@ def run_tests(site: Path, tests: list[str], limit: float) -> str:
     return "passed" if code in (0, 5) else "failed"
 
 
-def try_mutant(mutant: Mutant, site: Path, tests: list[str], limit: float) -> str:
+def try_mutant(mutant: Mutant, site: Path, tests: dict[str, float], limit: float) -> str:
     """The outcome of the tests against ``mutant`` written into the copy in ``site``."""
     target = site / "kursk_pows" / f"{mutant.module}.py"
     original = target.read_text(encoding="utf-8")

@@ -71,7 +71,8 @@ def _run_module(
             outcome = "not covered"
         else:
             limit = _limit(tests, found.durations, args.slack)
-            outcome = execute.try_mutant(mutant, site, tests, limit)
+            each = {t: 5 + args.slack * found.durations.get(t, 1.0) for t in tests}
+            outcome = execute.try_mutant(mutant, site, each, limit)
             outcome = {"passed": "survived", "failed": "killed"}.get(outcome, outcome)
         rows.append(
             {
@@ -98,7 +99,7 @@ def main() -> int:
     parser.add_argument("--modules", default="", help="names or package prefixes; all if empty")
     parser.add_argument("--survivors", action="store_true", help="re-run only the survivors")
     parser.add_argument("--jobs", type=int, default=1, help="only 1: one test process at a time")
-    parser.add_argument("--slack", type=float, default=3.0, help="time limit: tests' time x N")
+    parser.add_argument("--slack", type=float, default=2.0, help="time limit: tests' time x N")
     parser.add_argument(
         "--budget", type=float, default=60.0, help="seconds of measured test time per mutant"
     )
