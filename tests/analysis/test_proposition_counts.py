@@ -124,6 +124,33 @@ def test_retracted_claims_do_not_count_for_an_active_proposition() -> None:
     assert q.reports == (("source:c", "org:z"),)
 
 
+def test_an_active_claim_leads_its_proposition_before_a_retracted_one() -> None:
+    """The retracted claim sorts first but states another value: the proposition takes the
+    value of the claim that counts."""
+    retracted = _claim("claim:a", "proposition:p", "org:y", ["source:b"], "retracted")
+    retracted.value = SimpleNamespace(type="text", text="withdrawn wording")
+    active = _claim("claim:b", "proposition:p", "person:x", ["source:a"])
+    found = build_propositions({"claim:a": retracted, "claim:b": active})
+    assert found["proposition:p"].value.text == "proposition:p"
+    assert found["proposition:p"].claims == ("claim:a", "claim:b")
+
+
+def test_a_successor_that_is_not_loaded_is_left_out() -> None:
+    """A retracted proposition whose claims name successors: one loaded, one not (retracted
+    records are left out of a default load), one none."""
+    claims = {
+        "claim:p": _claim("claim:p", "proposition:p", "person:x", ["source:a"]),
+        "claim:q1": _claim(
+            "claim:q1", "proposition:q", "org:z", ["source:c"], "retracted", "claim:gone"
+        ),
+        "claim:q2": _claim("claim:q2", "proposition:q", "org:z", ["source:c"], "retracted"),
+        "claim:q3": _claim(
+            "claim:q3", "proposition:q", "org:z", ["source:c"], "retracted", "claim:p"
+        ),
+    }
+    assert build_propositions(claims)["proposition:q"].superseded_by == ("proposition:p",)
+
+
 IDS = [f"claim:c{n}" for n in range(6)]
 claim_sets = st.lists(
     st.tuples(
