@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from kursk_pows.records.spans import (
     full_years,
     overlaps,
     quantities_overlap,
+    span_bounds,
     year_bounds,
 )
 
@@ -128,3 +130,9 @@ def test_about_has_no_bounds_and_fits_anything() -> None:
     about = QuantityValue(type="quantity", qualifier="about", nominal=10_000)
     more = QuantityValue(type="quantity", qualifier="more-than", nominal=10_000, low=10_000)
     assert quantities_overlap(about, more)
+
+
+def test_the_bounds_of_a_span_and_of_none() -> None:
+    span = SimpleNamespace(earliest=dt.date(2025, 1, 1), latest=dt.date(2025, 1, 31))
+    assert span_bounds(span) == (dt.date(2025, 1, 1), dt.date(2025, 1, 31))  # type: ignore[arg-type]
+    assert span_bounds(None) == (None, None)
