@@ -136,3 +136,19 @@ def test_the_bounds_of_a_span_and_of_none() -> None:
     span = SimpleNamespace(earliest=dt.date(2025, 1, 1), latest=dt.date(2025, 1, 31))
     assert span_bounds(span) == (dt.date(2025, 1, 1), dt.date(2025, 1, 31))  # type: ignore[arg-type]
     assert span_bounds(None) == (None, None)
+
+
+def test_full_years_on_the_birthday_and_the_day_before() -> None:
+    born = dt.date(2000, 3, 15)
+    assert full_years(born, dt.date(2025, 3, 15)) == 25
+    assert full_years(born, dt.date(2025, 3, 14)) == 24
+
+
+def test_age_bounds_with_an_open_end() -> None:
+    """An unknown earliest birth date or latest day leaves the oldest age open, and an unknown
+    latest birth date or earliest day the youngest."""
+    born, on = dt.date(2000, 1, 1), dt.date(2025, 6, 1)
+    assert age_bounds((born, born), (on, None)) == (25, None)
+    assert age_bounds((None, born), (on, on)) == (25, None)
+    assert age_bounds((born, None), (on, on)) == (None, 25)
+    assert age_bounds((born, born), (None, on)) == (None, 25)
