@@ -14,6 +14,7 @@ from kursk_pows.records.spans import (
     full_years,
     overlaps,
     quantities_overlap,
+    quantity_bounds,
     span_bounds,
     year_bounds,
 )
@@ -152,3 +153,8 @@ def test_age_bounds_with_an_open_end() -> None:
     assert age_bounds((None, born), (on, on)) == (25, None)
     assert age_bounds((born, None), (on, on)) == (None, 25)
     assert age_bounds((born, born), (None, on)) == (None, 25)
+
+
+def test_exact_without_a_nominal_keeps_its_bounds() -> None:
+    value = QuantityValue(type="quantity", qualifier="exact", low=3, high=3)
+    assert quantity_bounds(value) == (3, 3, False, False)
