@@ -73,3 +73,9 @@ def test_quantities_in_words() -> None:
     assert value_text(quantity("range", low=2, high=4), str) == "2 to 4"
     assert value_text(quantity("range", high=12, unit="km"), str) == "? to 12 km"
     assert value_text(quantity("approximate-range", low=0.0), str) == "about 0 to ?"
+
+
+def test_an_article_known_only_to_be_published_before_a_day_is_not_dated() -> None:
+    """Only an earliest day dates an untitled article (``? to`` a day says nothing useful)."""
+    source = _source(None, "Reuters", [], None, dt.date(2025, 1, 31))
+    assert source_name(source) == "untitled article (Reuters)"

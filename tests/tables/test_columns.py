@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from kursk_pows.models import Claim, Entity, Event, Exclusion, Predicate, Source
 from kursk_pows.tables import tables
-from kursk_pows.tables.columns import model_columns
+from kursk_pows.tables.columns import Column, Table, _strip, model_columns
 from kursk_pows.tables.layout import layouts
 
 TOP = {
@@ -95,3 +95,19 @@ def test_column_names_are_unique_and_keys_are_columns() -> None:
         for column, other, key in table.foreign_keys:
             assert column in table.names
             assert key in layouts()[other].table.names
+
+
+def test_a_tables_kind_of_column_by_name() -> None:
+    def column(name: str, kind: str) -> Column:
+        return Column(name, kind, "", (name,), name)
+
+    table = Table("t", "", (column("id", "string"), column("n", "integer")), ("id",))
+    assert (table.kind("id"), table.kind("n")) == ("string", "integer")
+
+
+def test_strip_unwraps_annotated_and_none_by_hand() -> None:
+    assert _strip(int | None) == (int, True)
+    assert _strip(Annotated[int, "x"] | None) == (int, True)
+    assert _strip(Annotated[int, "x"]) == (int, False)
+    assert _strip(int | str) == (Union[int, str], False)  # noqa: UP007
+    assert _strip(int | str | None) == (Union[int, str], True)  # noqa: UP007
