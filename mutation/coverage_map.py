@@ -97,15 +97,14 @@ class CoverageMap:
     durations: dict[str, float]
 
     def covering(self, module: str, line: int) -> list[str]:
-        """The tests that ran ``line`` of ``module``; for a line run only while the package was
-        imported (a module-level statement), every test that ran any line of the module; none
-        for a line nothing ran."""
-        tests = self.lines.get(module, {}).get(line)
-        if tests:
-            return sorted(set(tests))
+        """The tests that ran ``line`` of ``module``.  A line that also ran while the package
+        was imported (module-level code, or a function it calls then) may change what every
+        test of the module sees, so it gets every test that ran any line of the module; a line
+        nothing ran gets none."""
+        tests = set(self.lines.get(module, {}).get(line, ()))
         if line in self.imports.get(module, ()):
-            return sorted({t for by_line in self.lines.get(module, {}).values() for t in by_line})
-        return []
+            tests.update(t for by_line in self.lines.get(module, {}).values() for t in by_line)
+        return sorted(tests)
 
 
 def load(rebuild: bool = False) -> CoverageMap:
