@@ -28,7 +28,7 @@ from kursk_pows.tables.columns import (
     _summary,
     model_columns,
 )
-from kursk_pows.tables.layout import layouts
+from kursk_pows.tables.layout import _listed, layouts
 
 TOP = {
     "sources": Source,
@@ -158,4 +158,14 @@ def test_columns_of_a_nested_model_are_named_and_placed_for_their_owner() -> Non
     assert [(c.name, c.field, c.path) for c in found] == [
         ("value_type", "Claim.value.type", ("value", "type")),
         ("value_boolean", "Claim.value.value", ("value", "value")),
+    ]
+
+
+def test_a_list_of_non_scalar_items_is_a_json_column() -> None:
+    class Holder(BaseModel):
+        grid: list[list[int]]
+
+    made = _listed("grid", "Rows.", Holder, ("x",), ("grid",), (), item="cell")
+    assert [(c.name, c.kind, c.field) for c in made.table.columns] == [
+        ("cell", "json", "Holder.grid")
     ]
