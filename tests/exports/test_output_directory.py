@@ -223,3 +223,33 @@ def test_an_error_without_a_message_is_named_by_its_type() -> None:
     assert (
         said == "out: cannot write the output directory there (OSError); choose another output path"
     )
+
+
+def test_a_full_directory_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x\n", encoding="utf-8")
+    entered = []
+
+    def attempt() -> None:
+        with fresh_directory(tmp_path / "full"):
+            entered.append(True)
+
+    with pytest.raises(ExportError):
+        attempt()
+    assert entered == []
+
+
+def test_an_empty_directory_that_cannot_be_replaced_is_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    (tmp_path / "out").mkdir()
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ExportError) as raised:
+        _write(tmp_path / "out")
+    assert str(raised.value) == (
+        f"{tmp_path / 'out'}: cannot write the output directory there (Permission denied); "
+        "choose another output path"
+    )
