@@ -77,7 +77,8 @@ def render(
             elif (module, row["line"], row["kind"]) in explained:
                 counts[module]["equivalent"] += 1
                 why = explained[(module, row["line"], row["kind"])]
-                equivalent_rows.append(f"| {name} | {why} |")
+                cell = why.replace("|", "\\|")  # a bar would end the table cell
+                equivalent_rows.append(f"| {name} | {cell} |")
             else:
                 counts[module]["live"] += 1
                 note = " (no test runs this line)" if row["outcome"] == "not covered" else ""
@@ -151,7 +152,8 @@ def _machine(fresh: dict[str, dict[str, object]]) -> str:
     return (
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"{platform.python_implementation()} {platform.python_version()}, {versions}; run {when}, "
-        f"{spent:.0f} s in all, a budget of {budget} of measured test time per mutant."
+        f"{spent:.0f} s for the last run of each module, a budget of {budget} of measured test "
+        "time per mutant."
     )
 
 
