@@ -124,6 +124,33 @@ def test_retracted_claims_do_not_count_for_an_active_proposition() -> None:
     assert q.reports == (("source:c", "org:z"),)
 
 
+def test_an_active_claim_leads_its_proposition_before_a_retracted_one() -> None:
+    """The retracted claim sorts first but states another value: the proposition takes the
+    value of the claim that counts."""
+    retracted = _claim("claim:a", "proposition:p", "org:y", ["source:b"], "retracted")
+    retracted.value = SimpleNamespace(type="text", text="withdrawn wording")
+    active = _claim("claim:b", "proposition:p", "person:x", ["source:a"])
+    found = build_propositions({"claim:a": retracted, "claim:b": active})
+    assert found["proposition:p"].value.text == "proposition:p"
+    assert found["proposition:p"].claims == ("claim:a", "claim:b")
+
+
+def test_a_successor_that_is_not_loaded_is_left_out() -> None:
+    """A retracted proposition whose claims name successors: one loaded, one not (retracted
+    records are left out of a default load), one none."""
+    claims = {
+        "claim:p": _claim("claim:p", "proposition:p", "person:x", ["source:a"]),
+        "claim:q1": _claim(
+            "claim:q1", "proposition:q", "org:z", ["source:c"], "retracted", "claim:gone"
+        ),
+        "claim:q2": _claim("claim:q2", "proposition:q", "org:z", ["source:c"], "retracted"),
+        "claim:q3": _claim(
+            "claim:q3", "proposition:q", "org:z", ["source:c"], "retracted", "claim:p"
+        ),
+    }
+    assert build_propositions(claims)["proposition:q"].superseded_by == ("proposition:p",)
+
+
 IDS = [f"claim:c{n}" for n in range(6)]
 claim_sets = st.lists(
     st.tuples(
@@ -181,6 +208,39 @@ def test_links_are_seen_from_both_ends_with_the_names_each_end_uses() -> None:
         ("refined-by", "claim:a", "claim:a")
     ]
     assert [(x.kind, x.claim) for x in index["claim:c"]] == [("contradicts", "claim:a")]
+
+
+# Written out by hand, not read from the module: (name at the storing end, name at the other).
+DIRECTIONS = {"refines": ("refines", "refined-by"), "contradicts": ("contradicts", "contradicts")}
+_ids = st.sampled_from(["claim:a", "claim:b", "claim:c", "claim:d"])
+
+
+@given(
+    st.dictionaries(
+        _ids,
+        st.lists(st.tuples(st.sampled_from(sorted(DIRECTIONS)), _ids, st.none() | st.just("n"))),
+        min_size=1,
+    )
+)
+def test_every_link_is_seen_from_both_ends_sorted_by_the_other_claim(
+    stored: dict[str, list[tuple[str, str, str | None]]],
+) -> None:
+    claims = {}
+    for cid, links in stored.items():
+        claims[cid] = _claim(cid, "proposition:p", "person:x", ["source:a"])
+        claims[cid].links = [SimpleNamespace(type=t, claim=c, note=n) for t, c, n in links]
+    expected: dict[str, list[tuple[str, str, str, str | None]]] = {}
+    for owner, links in stored.items():
+        for kind, other, note in links:
+            here, there = DIRECTIONS[kind]
+            expected.setdefault(owner, []).append((other, here, owner, note))
+            expected.setdefault(other, []).append((owner, there, owner, note))
+    index = link_index(claims)
+    assert set(index) == set(expected)
+    for cid, seen in index.items():
+        got = [(x.claim, x.kind, x.stored_on, x.note) for x in seen]
+        assert sorted(got, key=lambda x: x[:2]) == got
+        assert sorted(got, key=str) == sorted(expected[cid], key=str)
 
 
 def test_the_dataset_answers_by_claim_and_by_proposition_alike(

@@ -55,3 +55,11 @@ def test_repr_of_a_dataset_is_one_short_line() -> None:
 def test_datasheet_and_rule_catalog_are_reachable(repo_root: Path) -> None:
     assert kursk_pows.datasheet() == (repo_root / "DATASHEET.md").read_text(encoding="utf-8")
     assert kursk_pows.rule_catalog() == (repo_root / "docs" / "rules.md").read_text("utf-8")
+
+
+def test_repr_of_a_dataset_without_a_version_says_unknown() -> None:
+    ds = kursk_pows.Dataset(Path("ds"), None, {}, {}, {}, {}, {}, kursk_pows.Report("ds", ()))
+    assert repr(ds) == (
+        "<Dataset ds version unknown: 0 sources, 0 entities, 0 events, 0 claims, 0 predicates "
+        "(active records)>"
+    )

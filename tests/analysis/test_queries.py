@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import kursk_pows
+from factory import DatasetSpec
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +53,15 @@ def test_claims_by_and_in_match_a_scan(dataset: kursk_pows.Dataset) -> None:
         }
     with pytest.raises(KeyError, match="no source 'source:none' in the dataset"):
         dataset.claims_in("source:none")
+
+
+def test_groups_of_follows_groups_inside_groups(spec: DatasetSpec, tmp_path: Path) -> None:
+    """Soldier a is in group:soldiers, which is in group:unit, which is in group:army."""
+    spec.records["entity"] += [
+        {"id": "group:unit", "type": "group", "name": "unit", "members": ["group:soldiers"]},
+        {"id": "group:army", "type": "group", "name": "army", "members": ["group:unit"]},
+    ]
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    assert ds.groups_of("person:soldier-a") == ["group:army", "group:soldiers", "group:unit"]
+    assert ds.groups_of("group:unit") == ["group:army"]
+    assert ds.groups_of("group:army") == []

@@ -3,8 +3,10 @@ after ``load()`` raises ``DatasetInvalid`` (time of check, time of use)."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -62,3 +64,18 @@ def test_a_text_read_once_is_kept(spec: DatasetSpec, tmp_path: Path) -> None:
     assert dataset.text(SOURCE_ID) == TEXT
     (root / "sources" / "test.txt").write_text(CHANGED, encoding="utf-8")
     assert dataset.text(SOURCE_ID) == TEXT
+
+
+def test_a_text_that_cannot_be_read_is_refused_even_when_its_checksum_agrees(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    """Bytes that are not UTF-8 have a checksum but no text: the checksum agreeing (here by
+    giving the record the new bytes' digest) must not let ``None`` through as the text."""
+    dataset, root = _loaded(spec, tmp_path)
+    (root / "sources" / "test.txt").write_bytes(b"\xff\xfe not UTF-8")
+    source = dataset.sources[SOURCE_ID]
+    digest = hashlib.sha256(b"\xff\xfe not UTF-8").hexdigest()
+    record = SimpleNamespace(id=source.id, path=source.path, sha256=digest)
+    agreeing = dataclasses.replace(dataset, sources={SOURCE_ID: record})
+    with pytest.raises(DatasetInvalid):
+        agreeing.text(SOURCE_ID)

@@ -16,8 +16,11 @@ import mlcroissant as mlc
 import pytest
 
 import kursk_pows
+from kursk_pows.exports.croissant import _file
+from kursk_pows.exports.datapackage import CSV_FORMULAS
 from kursk_pows.exports.run import CROISSANT
 from kursk_pows.tables import tables
+from kursk_pows.tables.columns import Table
 
 
 def validate(directory: Path) -> subprocess.CompletedProcess[str]:
@@ -85,3 +88,12 @@ def test_load_catches_a_changed_file(format: str, exported: Path, tmp_path: Path
     with pytest.raises(Exception, match=rf"Download\(links.{format}\)") as caught:
         list(croissant.records(record_set="links"))
     assert "Hash of downloaded file" in str(caught.value.__cause__)
+
+
+def test_only_a_csv_file_object_explains_its_formula_cells(tmp_path: Path) -> None:
+    table = Table("t", "A table.", (), ())
+    for suffix in ("csv", "parquet"):
+        (tmp_path / f"t.{suffix}").write_bytes(b"abc")
+    described = {s: _file(tmp_path, table, s)["description"] for s in ("csv", "parquet")}
+    assert described == {"csv": f"A table. {CSV_FORMULAS}", "parquet": "A table."}
+    assert _file(tmp_path, table, "csv")["contentSize"] == "3 B"

@@ -14,7 +14,7 @@ import kursk_pows
 from factory import DatasetSpec
 from kursk_pows.exports import export
 from kursk_pows.exports.datapackage import CSV_FORMULAS
-from kursk_pows.exports.writers import write_csv
+from kursk_pows.exports.writers import write_csv, write_jsonl
 from kursk_pows.tables.columns import Column, Table
 
 PAYLOADS = [
@@ -115,3 +115,38 @@ def test_croissant_says_so_for_csv_only(exported: Path) -> None:
         described = json.loads((exported / format / "croissant.json").read_text(encoding="utf-8"))
         for file in described["distribution"]:
             assert file["description"].endswith(CSV_FORMULAS) == (format == "csv"), file["name"]
+
+
+def test_csv_and_json_lines_bytes_by_hand(tmp_path: Path) -> None:
+    """Every kind of cell, written out here byte by byte: CRLF line ends, booleans in words,
+    an empty string and a null both empty (also beside a neutralised formula); JSON Lines keep
+    the column order and the exact values."""
+    table = Table(
+        "t",
+        "",
+        tuple(
+            Column(name, kind, "", (name,), name)
+            for name, kind in (
+                ("id", "string"),
+                ("ok", "boolean"),
+                ("n", "integer"),
+                ("note", "string"),
+            )
+        ),
+        ("id",),
+    )
+    rows = [
+        {"id": "a", "ok": True, "n": 1, "note": "x, y"},
+        {"id": "b", "ok": False, "n": None, "note": ""},
+        {"id": "=c", "ok": None, "n": 3, "note": ""},
+    ]
+    write_csv(tmp_path / "t.csv", table, rows)
+    assert (tmp_path / "t.csv").read_bytes() == (
+        b'id,ok,n,note\r\na,true,1,"x, y"\r\nb,false,,\r\n"\'=c",,3,\r\n'
+    )
+    write_jsonl(tmp_path / "t.jsonl", table, rows)
+    assert (tmp_path / "t.jsonl").read_bytes() == (
+        b'{"id": "a", "ok": true, "n": 1, "note": "x, y"}\n'
+        b'{"id": "b", "ok": false, "n": null, "note": ""}\n'
+        b'{"id": "=c", "ok": null, "n": 3, "note": ""}\n'
+    )

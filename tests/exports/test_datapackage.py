@@ -15,8 +15,9 @@ import pytest
 from frictionless import Package
 
 import kursk_pows
-from kursk_pows.exports.datapackage import file_facts
+from kursk_pows.exports.datapackage import _field, file_facts
 from kursk_pows.tables import tables
+from kursk_pows.tables.columns import Column
 
 DESCRIBED = ("csv", "parquet", "jsonl")
 
@@ -124,3 +125,26 @@ def test_frictionless_checks_types_in_jsonl(exported: Path, tmp_path: Path) -> N
     evidence.write_text("".join(lines), "utf-8")
     _rehash(changed, ("evidence", "sources"))
     assert _errors(changed) == [("type-error", "evidence", "position")]
+
+
+def test_fields_say_required_keys_and_parquet_nulls_by_hand() -> None:
+    key = Column("id", "string", "The id.", ("id",), "Claim.id")
+    count = Column("n", "integer", "A count.", ("n",), "Claim.n")
+    assert _field(key, ("id",), "csv") == {
+        "name": "id",
+        "type": "string",
+        "description": "The id.",
+        "constraints": {"required": True},
+    }
+    assert _field(count, ("id",), "csv") == {
+        "name": "n",
+        "type": "integer",
+        "description": "A count.",
+    }
+    assert _field(count, ("id",), "parquet") == {
+        "name": "n",
+        "type": "integer",
+        "description": "A count.",
+        "missingValues": ["", "nan"],
+    }
+    assert "missingValues" not in _field(key, ("id",), "parquet")

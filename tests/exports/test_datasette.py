@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -14,6 +15,8 @@ from serving import fetch, free_port
 
 import kursk_pows
 from kursk_pows.exports import export
+from kursk_pows.exports.datasette import metadata
+from kursk_pows.tables.columns import Table
 
 
 def serve(database: Path, metadata: Path) -> tuple[subprocess.Popen[bytes], int]:
@@ -70,4 +73,13 @@ def test_served_query_counts_the_articles_of_each_proposition(server: str) -> No
     assert {r["proposition"]: (r["articles"], r["origins"]) for r in found} == {
         pid: (len(active.support(pid).articles), len(active.support(pid).origins))
         for pid in active.propositions
+    }
+
+
+def test_only_searchable_tables_name_a_full_text_table() -> None:
+    chosen = [Table(name, f"{name} table.", (), ()) for name in ("evidence", "claim_links")]
+    described = json.loads(metadata(chosen, "1.0.0"))["databases"]["kursk-pows"]["tables"]
+    assert described == {
+        "evidence": {"description": "evidence table.", "columns": {}, "fts_table": "evidence_fts"},
+        "claim_links": {"description": "claim_links table.", "columns": {}},
     }

@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 
 from kursk_pows.cli import main
-from kursk_pows.exports.directory import ExportError, fresh_directory
+from kursk_pows.exports.directory import (
+    ExportError,
+    _unwritable,
+    fresh_directory,
+    remove_leftovers,
+)
 
 
 def _write(target: Path) -> None:
@@ -175,3 +180,76 @@ def test_a_run_holds_its_directory_locked(tmp_path: Path) -> None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         finally:
             os.close(fd)
+
+
+def test_leftovers_removed_are_named(tmp_path: Path) -> None:
+    _leftover(tmp_path, ".out.zz99zz99.tmp")
+    _leftover(tmp_path, ".out.ab12cd_3.tmp")
+    assert remove_leftovers(tmp_path / "out") == [".out.ab12cd_3.tmp", ".out.zz99zz99.tmp"]
+    assert remove_leftovers(tmp_path / "out") == []
+
+
+def test_a_file_or_a_full_directory_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x\n", encoding="utf-8")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x\n", encoding="utf-8")
+    for name in ("file", "full"):
+        with pytest.raises(ExportError, match="not a new or empty directory"):
+            _write(tmp_path / name)
+    _write(tmp_path / "new")
+    (tmp_path / "empty").mkdir()
+    _write(tmp_path / "empty")
+    assert sorted(p.name for p in (tmp_path / "empty").iterdir()) == ["a.csv", "sub"]
+
+
+def test_a_target_that_became_a_file_meanwhile_is_reported_as_unwritable(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+
+    def meanwhile() -> None:
+        with fresh_directory(target) as directory:
+            (directory / "a.csv").write_text("x\n", encoding="utf-8")
+            target.write_text("someone else's file\n", encoding="utf-8")
+
+    with pytest.raises(ExportError) as raised:
+        meanwhile()
+    assert str(raised.value) == (
+        f"{target}: cannot write the output directory there (Not a directory); choose another "
+        "output path"
+    )
+
+
+def test_an_error_without_a_message_is_named_by_its_type() -> None:
+    said = str(_unwritable(Path("out"), OSError()))
+    assert (
+        said == "out: cannot write the output directory there (OSError); choose another output path"
+    )
+
+
+def test_a_full_directory_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x\n", encoding="utf-8")
+    entered = []
+
+    def attempt() -> None:
+        with fresh_directory(tmp_path / "full"):
+            entered.append(True)
+
+    with pytest.raises(ExportError):
+        attempt()
+    assert entered == []
+
+
+def test_an_empty_directory_that_cannot_be_replaced_is_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    (tmp_path / "out").mkdir()
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ExportError) as raised:
+        _write(tmp_path / "out")
+    assert str(raised.value) == (
+        f"{tmp_path / 'out'}: cannot write the output directory there (Permission denied); "
+        "choose another output path"
+    )

@@ -106,6 +106,9 @@ def test_views_compare_and_hash_as_the_models_do() -> None:
     assert hash(year_views[0]) == hash(year_views[1])
     assert year_views[0] == year_views[1]
     assert year_views[0] != object()
+    first, again = (compiled._rebuilt("First", {"x": 1}, None) for _ in range(2))
+    assert first == again
+    assert first != compiled._rebuilt("Second", {"x": 1}, None)  # same fields, other model
 
 
 def test_views_pickle_and_copy_as_models_do(spec: DatasetSpec, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from kursk_pows.models import Claim, DateSpan, Entity, Event, Evidence, Source
-from kursk_pows.records.canonical import dump_record
+from kursk_pows.records.canonical import dump_record, is_canonical_line
 
 slugs = st.from_regex(r"[a-z]+:[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True)
 # The canonical form writes every string but a quote in NFC, so identity holds for NFC text;
@@ -170,3 +170,14 @@ def test_dates_accept_only_iso_calendar_dates() -> None:
     for bad in ("2025-02-29", "2025-1-9", "20250109", "2025-01-09T00:00", 20250109):
         with pytest.raises(ValidationError):
             DateSpan.model_validate({"earliest": bad, "precision": "day"})
+
+
+def test_a_canonical_line_is_in_nfc_except_its_quotes() -> None:
+    decomposed = "Kursk e\u0301"
+    composed = "Kursk \u00e9"
+    quote = {"quote": decomposed}
+    note = {"note": decomposed}
+    assert is_canonical_line('{"quote": "Kursk e\u0301"}', quote)
+    assert not is_canonical_line('{"note": "Kursk e\u0301"}', note)
+    assert is_canonical_line('{"note": "Kursk \u00e9"}', {"note": composed})
+    assert not is_canonical_line('{"note": "Kursk \u00e9"}', {"note": "Kursk"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,3 +50,10 @@ def test_text_lists_compare_as_sets_and_other_kinds_differ() -> None:
     assert value_key(TextValue(type="text", text="1999")) != value_key(
         YearValue(type="year", year=1999)
     )
+
+
+def test_private_attributes_do_not_count() -> None:
+    """An object's attributes named with ``_`` (a cache, say) are not part of what it says."""
+    one = SimpleNamespace(type="text", text="Sniper", _seen=1)
+    other = SimpleNamespace(type="text", text="sniper ", _seen=2)
+    assert value_key(one) == value_key(other) == (("text", "sniper"), ("type", "text"))

@@ -223,3 +223,20 @@ def test_reading_an_entry_marks_it_used(cache_home: Path) -> None:
     os.utime(path, (1_000_000, 1_000_000))
     assert schema_cache.read(_key()) == {"any": "schemas"}
     assert path.stat().st_mtime > 1_000_000
+
+
+def test_a_version_that_cannot_be_found_is_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No such package, a namespace package (no file to read next to), a package without the
+    file, or one whose file declares no version: ``None``, never an exception."""
+    (tmp_path / "kursk_namespace_only").mkdir()
+    (tmp_path / "kursk_plain").mkdir()
+    (tmp_path / "kursk_plain" / "__init__.py").write_text("VERSION = '1.2.3'\n")
+    (tmp_path / "kursk_plain" / "other.py").write_text("x = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert schema_cache._declared_version("kursk_no_such_package", "version.py") is None
+    assert schema_cache._declared_version("kursk_namespace_only", "version.py") is None
+    assert schema_cache._declared_version("kursk_plain", "version.py") is None
+    assert schema_cache._declared_version("kursk_plain", "other.py") is None
+    assert schema_cache._declared_version("kursk_plain", "__init__.py") == "1.2.3"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -13,6 +14,8 @@ from kursk_pows.records.spans import (
     full_years,
     overlaps,
     quantities_overlap,
+    quantity_bounds,
+    span_bounds,
     year_bounds,
 )
 
@@ -128,3 +131,30 @@ def test_about_has_no_bounds_and_fits_anything() -> None:
     about = QuantityValue(type="quantity", qualifier="about", nominal=10_000)
     more = QuantityValue(type="quantity", qualifier="more-than", nominal=10_000, low=10_000)
     assert quantities_overlap(about, more)
+
+
+def test_the_bounds_of_a_span_and_of_none() -> None:
+    span = SimpleNamespace(earliest=dt.date(2025, 1, 1), latest=dt.date(2025, 1, 31))
+    assert span_bounds(span) == (dt.date(2025, 1, 1), dt.date(2025, 1, 31))  # type: ignore[arg-type]
+    assert span_bounds(None) == (None, None)
+
+
+def test_full_years_on_the_birthday_and_the_day_before() -> None:
+    born = dt.date(2000, 3, 15)
+    assert full_years(born, dt.date(2025, 3, 15)) == 25
+    assert full_years(born, dt.date(2025, 3, 14)) == 24
+
+
+def test_age_bounds_with_an_open_end() -> None:
+    """An unknown earliest birth date or latest day leaves the oldest age open, and an unknown
+    latest birth date or earliest day the youngest."""
+    born, on = dt.date(2000, 1, 1), dt.date(2025, 6, 1)
+    assert age_bounds((born, born), (on, None)) == (25, None)
+    assert age_bounds((None, born), (on, on)) == (25, None)
+    assert age_bounds((born, None), (on, on)) == (None, 25)
+    assert age_bounds((born, born), (None, on)) == (None, 25)
+
+
+def test_exact_without_a_nominal_keeps_its_bounds() -> None:
+    value = QuantityValue(type="quantity", qualifier="exact", low=3, high=3)
+    assert quantity_bounds(value) == (3, 3, False, False)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kursk_pows.records.wording import source_name
+from kursk_pows.records.wording import source_name, value_text
 
 
 def _source(
@@ -61,3 +61,21 @@ DAY = dt.date(2025, 1, 12)
 )
 def test_an_article_is_named_by_what_its_record_says(source: Any, expected: str) -> None:
     assert source_name(source) == expected
+
+
+def test_quantities_in_words() -> None:
+    def quantity(qualifier: str, **numbers: float | str | None) -> Any:
+        fields = {"nominal": None, "low": None, "high": None, "unit": None, **numbers}
+        return SimpleNamespace(type="quantity", qualifier=qualifier, **fields)
+
+    assert value_text(quantity("exact", nominal=3.0, unit="soldiers"), str) == "3 soldiers"
+    assert value_text(quantity("about", nominal=2.5), str) == "about 2.5"
+    assert value_text(quantity("range", low=2, high=4), str) == "2 to 4"
+    assert value_text(quantity("range", high=12, unit="km"), str) == "? to 12 km"
+    assert value_text(quantity("approximate-range", low=0.0), str) == "about 0 to ?"
+
+
+def test_an_article_known_only_to_be_published_before_a_day_is_not_dated() -> None:
+    """Only an earliest day dates an untitled article (``? to`` a day says nothing useful)."""
+    source = _source(None, "Reuters", [], None, dt.date(2025, 1, 31))
+    assert source_name(source) == "untitled article (Reuters)"

@@ -158,6 +158,33 @@ def test_schema_field_removed_needs_major(tmp_path: Path, repo_root: Path) -> No
     assert "need a major version bump" in result.problems()[0]
 
 
+def test_schema_fields_required_or_optional_by_hand(tmp_path: Path, repo_root: Path) -> None:
+    """A new required field and a field made required break readers' records (major); a new
+    optional field, one made optional and a value added do not (minor)."""
+    old_schema, new_schema = tmp_path / "old_schema", tmp_path / "new_schema"
+    old_schema.mkdir()
+    new_schema.mkdir()
+    text = (repo_root / "schema" / "entity.schema.json").read_text()
+    (old_schema / "entity.schema.json").write_text(text)
+    schema = json.loads(text)
+    schema["properties"]["rank"] = {"type": "string"}
+    schema["properties"]["nickname"] = {"type": "string"}
+    schema["required"] = ["id", "type", "rank", "description"]  # name made optional
+    schema["properties"]["type"]["enum"].append("fleet")
+    (new_schema / "entity.schema.json").write_text(json.dumps(schema))
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    new = Release(release(DatasetSpec(), tmp_path / "new", "2.0.0").dataset, new_schema, "new")
+    result = diff_releases(Release(old.dataset, old_schema, "old"), new)
+    assert [(c.bump, c.describe()) for c in result.changes] == [
+        ("minor", "added field schema entity:Entity.nickname"),
+        ("major", "added field schema entity:Entity.rank"),
+        ("major", "made required schema entity:Entity.description"),
+        ("minor", "made optional schema entity:Entity.name"),
+        ("minor", "widened schema entity:Entity.type"),
+    ]
+    assert result.required == "major"
+
+
 def test_cli_check_exit_codes_and_json(tmp_path: Path) -> None:
     old, new = _changed(tmp_path, "remove")
     write_manifest(new.dataset, "1.1.0")

@@ -116,3 +116,20 @@ def test_a_text_changed_after_loading_is_not_covered_silently(
     (root / "sources" / "test.txt").write_text("Something else entirely.", encoding="utf-8")
     with pytest.raises(kursk_pows.DatasetInvalid, match="changed after the dataset was loaded"):
         coverage_of(dataset)
+
+
+def test_sources_without_a_readable_text_are_left_out(spec: DatasetSpec, tmp_path: Path) -> None:
+    """A second record with the first one's id, one whose text is missing and one whose text
+    is not UTF-8: only the first source is covered, as its own text has it."""
+    first = spec.one("source:test-article")
+    for sid, path in (
+        ("source:test-article", "sources/again.txt"),
+        ("source:missing", "sources/missing.txt"),
+        ("source:latin1", "sources/latin1.txt"),
+    ):
+        spec.records["source"].append({**first, "id": sid, "path": path})
+    spec.texts["sources/again.txt"] = b"Another text entirely."
+    spec.texts["sources/latin1.txt"] = b"caf\xe9"
+    result = kursk_pows.coverage(spec.write(tmp_path / "ds"))
+    assert list(result.sources) == ["source:test-article"]
+    assert result.stats()["sentences"] == 5

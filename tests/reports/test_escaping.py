@@ -27,6 +27,16 @@ def test_each_escape_names_its_character() -> None:
     assert printable("a\nb\x1b\u202e\x85") == "a\\x0ab\\x1b\\u202e\\x85"
 
 
+def test_each_unsafe_character_and_its_safe_neighbours_by_hand() -> None:
+    """The ends of every range, written out here rather than read from the pattern."""
+    unsafe = "\x00\x1f\x7f\x9f\u061c\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069"
+    assert printable(unsafe) == (
+        "\\x00\\x1f\\x7f\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a\\u202e\\u2066\\u2069"
+    )
+    safe = " ~\xa0\u061b\u061d\u200d\u2010\u2027\u202f\u2065\u206a"
+    assert printable(safe) == safe
+
+
 @pytest.fixture
 def forged(spec: DatasetSpec, tmp_path: Path) -> Path:
     claim = spec.one("claim:a.birth-year")

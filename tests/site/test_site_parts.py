@@ -69,6 +69,13 @@ def test_the_embedded_index_round_trips_and_cannot_close_its_element(value: Any)
     assert "&" not in text
 
 
+def test_the_embedded_index_escapes_by_hand() -> None:
+    """U+2028 and U+2029 end a line in older JavaScript; ``<``, ``>`` and ``&`` could close
+    the element; other text, and the key order, stay as they are."""
+    value = {"b": "<\u2028>&\u2029é", "a": 1}
+    assert embedded_json(value) == '{"a":1,"b":"\\u003c\\u2028\\u003e\\u0026\\u2029é"}'
+
+
 def test_visible_text_keeps_line_breaks_and_shows_bidi_controls() -> None:
     assert visible("a\u202eb\nc\x1bd") == "a\\u202eb\nc\\x1bd"
 

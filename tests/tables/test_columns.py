@@ -4,14 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from typing import Annotated, Union, get_args, get_origin
+from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from kursk_pows.models import Claim, Entity, Event, Exclusion, Predicate, Source
+from kursk_pows.models import (
+    BooleanValue,
+    Claim,
+    Entity,
+    Event,
+    Exclusion,
+    Predicate,
+    Source,
+    YearValue,
+)
 from kursk_pows.tables import tables
-from kursk_pows.tables.columns import model_columns
-from kursk_pows.tables.layout import layouts
+from kursk_pows.tables.columns import (
+    Column,
+    Table,
+    _models,
+    _scalar_kind,
+    _strip,
+    _summary,
+    model_columns,
+)
+from kursk_pows.tables.layout import _listed, layouts
 
 TOP = {
     "sources": Source,
@@ -95,3 +112,60 @@ def test_column_names_are_unique_and_keys_are_columns() -> None:
         for column, other, key in table.foreign_keys:
             assert column in table.names
             assert key in layouts()[other].table.names
+
+
+def test_a_tables_kind_of_column_by_name() -> None:
+    def column(name: str, kind: str) -> Column:
+        return Column(name, kind, "", (name,), name)
+
+    table = Table("t", "", (column("id", "string"), column("n", "integer")), ("id",))
+    assert (table.kind("id"), table.kind("n")) == ("string", "integer")
+
+
+def test_strip_unwraps_annotated_and_none_by_hand() -> None:
+    assert _strip(int | None) == (int, True)
+    assert _strip(Annotated[int, "x"] | None) == (int, True)
+    assert _strip(Annotated[int, "x"]) == (int, False)
+    assert _strip(int | str) == (Union[int, str], False)  # noqa: UP007
+    assert _strip(int | str | None) == (Union[int, str], True)  # noqa: UP007
+
+
+def test_scalar_kinds_and_nested_models_by_hand() -> None:
+    assert [
+        _scalar_kind(t)
+        for t in (bool, int, float, int | float, str, dt.date, Literal["a", "b"], Literal[1])
+    ] == ["boolean", "integer", "number", "number", "string", "date", "string", None]
+    assert _scalar_kind(list[int]) is None
+    assert _models(BooleanValue | YearValue) == [BooleanValue, YearValue]
+    assert _models(int) == []
+    assert _models(list[int]) == []
+
+
+def test_a_models_summary_is_its_first_doc_line_else_its_name() -> None:
+    class Plain(BaseModel):
+        pass
+
+    class Told(BaseModel):
+        """First line.
+
+        More."""
+
+    assert (_summary(Plain), _summary(Told)) == ("Plain", "First line.")
+
+
+def test_columns_of_a_nested_model_are_named_and_placed_for_their_owner() -> None:
+    found = model_columns(BooleanValue, prefix="value_", path=("value",), owner="Claim")
+    assert [(c.name, c.field, c.path) for c in found] == [
+        ("value_type", "Claim.value.type", ("value", "type")),
+        ("value_boolean", "Claim.value.value", ("value", "value")),
+    ]
+
+
+def test_a_list_of_non_scalar_items_is_a_json_column() -> None:
+    class Holder(BaseModel):
+        grid: list[list[int]]
+
+    made = _listed("grid", "Rows.", Holder, ("x",), ("grid",), (), item="cell")
+    assert [(c.name, c.kind, c.field) for c in made.table.columns] == [
+        ("cell", "json", "Holder.grid")
+    ]

@@ -1,0 +1,131 @@
+"""The mutation harness (mutation/): the mutants it makes and the figures it writes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+HARNESS = Path(__file__).resolve().parent.parent / "mutation"
+
+TINY = '''"""Doc."""
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from x import Y
+
+__all__ = ["f"]
+
+
+def f(x, out):
+    if x < 2 and (
+        x
+    ):
+        out.append(x)
+        return True
+    return False
+'''
+
+
+@pytest.fixture(scope="module")
+def harness() -> Iterator[tuple[ModuleType, ModuleType]]:
+    sys.path.insert(0, str(HARNESS))
+    try:
+        import mutants
+        import report
+
+        yield mutants, report
+    finally:
+        sys.path.remove(str(HARNESS))
+
+
+def test_the_mutants_of_a_tiny_module(harness: tuple[ModuleType, ModuleType]) -> None:
+    mutants, _ = harness
+    made = sorted(mutants.mutants_of_source("tiny", TINY), key=lambda m: (m.line, m.column))
+    assert [m.name for m in made] == [
+        "tiny.py:11:4 negate condition",
+        "tiny.py:11:7 and<->or",
+        "tiny.py:11:7 drop operand 0",
+        "tiny.py:11:7 drop operand 1",
+        "tiny.py:11:7 Lt->LtE",
+        "tiny.py:11:7 constant+1",
+        "tiny.py:14:8 drop report",
+        "tiny.py:15:8 invert returned bool",
+        "tiny.py:16:4 invert returned bool",
+    ]
+    changed = {m.kind: m.source.splitlines() for m in made if m.line == 11}
+    assert changed["and<->or"][10] == "    if (x < 2 or x"
+    assert changed["constant+1"][10:13] == ["    if (x < 3) and (", "        x", "    ):"]
+    assert changed["negate condition"][10:13] == [
+        "    if (not (x < 2 and (",
+        "        x",
+        "    ))):",
+    ]
+    for mutant in made:  # every line keeps its number; the rest is untouched
+        lines = mutant.source.splitlines()
+        assert len(lines) == len(TINY.splitlines())
+        assert lines[:9] == TINY.splitlines()[:9]
+
+
+def test_modules_are_chosen_by_name_or_package(
+    harness: tuple[ModuleType, ModuleType], tmp_path: Path
+) -> None:
+    mutants, _ = harness
+    for name in ("a.py", "rules/__init__.py", "rules/values.py", "rules/valuesx.py"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("")
+    assert mutants.chosen("rules/values", tmp_path) == ["rules/values"]
+    assert mutants.chosen("rules", tmp_path) == ["rules/__init__", "rules/values", "rules/valuesx"]
+    assert mutants.chosen("a,rules/valuesx", tmp_path) == ["a", "rules/valuesx"]
+    with pytest.raises(SystemExit):
+        mutants.chosen("rule", tmp_path)
+
+
+def test_the_figures_tell_explained_from_unexplained_survivors(
+    harness: tuple[ModuleType, ModuleType],
+) -> None:
+    _, report = harness
+    rows = [
+        {"line": 3, "column": 0, "kind": "negate condition", "outcome": "killed"},
+        {"line": 4, "column": 0, "kind": "drop report", "outcome": "timeout"},
+        {"line": 5, "column": 0, "kind": "Lt->LtE", "outcome": "survived"},
+        {"line": 6, "column": 0, "kind": "drop report", "outcome": "survived"},
+        {"line": 9, "column": 0, "kind": "drop report", "outcome": "not covered"},
+    ]
+    results = {
+        "rules/a": {"hash": "h1", "mutants": rows, "date": "2026-12-07", "seconds": 10},
+        "rules/b": {"hash": "old", "mutants": rows[:1], "date": "2026-12-01", "seconds": 1},
+    }
+    explained = {("rules/a", 5, "Lt->LtE"): "never equal"}
+    text = report.render(
+        results,
+        explained,
+        {"rules/a": 5, "rules/b": 1, "rules/c": 0, "site/x": 4},
+        {"rules/a": "h1", "rules/b": "h2"},
+    )
+    assert (
+        "**2 of 5 mutants killed (40.0 %)**; 1 survivors explained as equivalent, 2 unexplained."
+        in text
+    )
+    assert "| rules | 5 | 2 | 1 | 2 | 40.0 % |" in text
+    assert "Not run on the current source: `rules/b` (1 mutants), site (4 mutants)." in text
+    assert (
+        "- `rules/a.py:6` drop report\n- `rules/a.py:9` drop report (no test runs this line)"
+        in text
+    )
+    assert "| `rules/a.py:5` Lt->LtE | never equal |" in text
+    assert text.startswith(report.BEGIN)
+    assert text.endswith(report.END)
+
+
+def test_the_figures_replace_only_their_block(
+    harness: tuple[ModuleType, ModuleType], tmp_path: Path
+) -> None:
+    _, report = harness
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\n{report.BEGIN}\nold\n{report.END}\n\nAfter.\n")
+    report.rewrite(readme, f"{report.BEGIN}\nnew\n{report.END}")
+    assert readme.read_text() == f"# Title\n\n{report.BEGIN}\nnew\n{report.END}\n\nAfter.\n"
