@@ -22,10 +22,11 @@ from kursk_pows.tables import tables
 from kursk_pows.tables.columns import (
     Column,
     Table,
+    _described,
+    _lead,
     _models,
     _scalar_kind,
     _strip,
-    _summary,
     model_columns,
 )
 from kursk_pows.tables.layout import _listed, layouts
@@ -141,16 +142,17 @@ def test_scalar_kinds_and_nested_models_by_hand() -> None:
     assert _models(list[int]) == []
 
 
-def test_a_models_summary_is_its_first_doc_line_else_its_name() -> None:
-    class Plain(BaseModel):
-        pass
-
-    class Told(BaseModel):
-        """First line.
-
-        More."""
-
-    assert (_summary(Plain), _summary(Told)) == ("Plain", "First line.")
+def test_a_nested_fields_description_says_what_it_is_part_of_by_hand() -> None:
+    assert _described("The id.", "") == "The id."
+    assert _described("The earliest day.", "When it happened") == (
+        "When it happened: the earliest day."
+    )
+    assert _described(None, "") == ""
+    assert _lead("When it happened, as an interval; null when none.") == (
+        "When it happened, as an interval"
+    )
+    assert _lead("Where it is.") == "Where it is"
+    assert _lead(None) == ""
 
 
 def test_columns_of_a_nested_model_are_named_and_placed_for_their_owner() -> None:
@@ -167,5 +169,6 @@ def test_a_list_of_non_scalar_items_is_a_json_column() -> None:
 
     made = _listed("grid", "Rows.", Holder, ("x",), ("grid",), (), item="cell")
     assert [(c.name, c.kind, c.field) for c in made.table.columns] == [
-        ("cell", "json", "Holder.grid")
+        ("status", "string", ""),  # the status of the row's record, after the keys
+        ("cell", "json", "Holder.grid"),
     ]
