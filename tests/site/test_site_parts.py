@@ -80,9 +80,43 @@ def test_visible_text_keeps_line_breaks_and_shows_bidi_controls() -> None:
     assert visible("a\u202eb\nc\x1bd") == "a\\u202eb\nc\\x1bd"
 
 
-def _event(eid: str, lo: dt.date | None, hi: dt.date | None, precision: str = "range") -> Any:
+def _event(
+    eid: str,
+    lo: dt.date | None,
+    hi: dt.date | None,
+    precision: str = "range",
+    after: tuple[str, ...] = (),
+) -> Any:
     date = SimpleNamespace(earliest=lo, latest=hi, precision=precision)
-    return SimpleNamespace(id=eid, date=date)
+    return SimpleNamespace(id=eid, date=date, after=after)
+
+
+def test_after_orderings_are_arrows_from_the_earlier_bar_to_the_later() -> None:
+    day = dt.date(2025, 1, 1)
+    events = [
+        _event("event:a", day, day + dt.timedelta(days=9)),
+        _event(
+            "event:b", day + dt.timedelta(days=20), day + dt.timedelta(days=29), after=("event:a",)
+        ),
+        _event("event:c", day + dt.timedelta(days=5), None, after=("event:a",)),  # not drawn
+        _event(
+            "event:d",
+            day + dt.timedelta(days=25),
+            day + dt.timedelta(days=25),
+            after=("event:c", "event:b"),
+        ),
+    ]
+    drawn = axis(events)
+    assert drawn is not None
+    bars = {bar.event: bar for bar in drawn.bars}
+    assert [(a.earlier, a.later) for a in drawn.arrows] == [
+        ("event:a", "event:b"),
+        ("event:b", "event:d"),  # event:c has no bar, so no arrow from it
+    ]
+    first = drawn.arrows[0]
+    assert (first.x1, first.x2) == (bars["event:a"].x + bars["event:a"].width, bars["event:b"].x)
+    assert (first.y1, first.y2) == (bars["event:a"].y + 18, bars["event:b"].y + 18)
+    assert first.x1 < first.x2  # a ends before b starts
 
 
 dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))

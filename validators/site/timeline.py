@@ -68,14 +68,58 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class Arrow:
+    """An ``after`` ordering drawn: from the end of the earlier event's bar to the start of the
+    later one's, both at mid-height (the later may start left of where the earlier ends, when
+    their dates overlap)."""
+
+    earlier: str
+    later: str
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+def arrows(bars: tuple[Bar, ...], events: list[Event]) -> tuple[Arrow, ...]:
+    """An arrow for each event's ``after`` entry whose two events both have a bar here."""
+    at = {bar.event: bar for bar in bars}
+    found = []
+    for event in events:
+        later = at.get(event.id)
+        if later is None:
+            continue
+        for earlier_id in event.after:
+            earlier = at.get(earlier_id)
+            if earlier is not None:
+                found.append(
+                    Arrow(
+                        earlier_id,
+                        event.id,
+                        earlier.x + earlier.width,
+                        earlier.y + BAR_MIDDLE,
+                        later.x,
+                        later.y + BAR_MIDDLE,
+                    )
+                )
+    return tuple(found)
+
+
+BAR_MIDDLE = 18.0
+"""The middle of a bar below its row's top (bars are drawn 12 to 24 below it)."""
+
+
+@dataclass(frozen=True)
 class Axis:
-    """The axis's first and last day, its ticks, the month names of a day axis, and bars."""
+    """The axis's first and last day, its ticks, the month names of a day axis, its bars and
+    the arrows of ``after`` orderings between them."""
 
     first: dt.date
     last: dt.date
     ticks: tuple[Tick, ...]
     months: tuple[Tick, ...]
     bars: tuple[Bar, ...]
+    arrows: tuple[Arrow, ...] = ()
 
     @property
     def height(self) -> float:
@@ -212,7 +256,8 @@ def axis(events: list[Event], window: tuple[dt.date, dt.date] | None = None) -> 
         ticks, months = _day_ticks(first, last, x)
     else:
         ticks, months = _month_ticks(first, last, x), ()
-    return Axis(first, last, ticks, months, tuple(bars))
+    drawn_bars = tuple(bars)
+    return Axis(first, last, ticks, months, drawn_bars, arrows(drawn_bars, chosen))
 
 
 def detail_window(events: list[Event]) -> tuple[dt.date, dt.date] | None:
