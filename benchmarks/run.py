@@ -67,8 +67,8 @@ kursk_pows.load(sys.argv[1])
 """
 
 
-def measure(argv: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MiB of one process."""
+def measure(argv: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MiB and CPU seconds (user and system) of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -77,7 +77,7 @@ def measure(argv: list[str]) -> tuple[float, float]:
         raise SystemExit(
             f"failed: {' '.join(argv)}: {process.stderr.read().decode() if process.stderr else ''}"
         )
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def count_lines(path: Path) -> int:
@@ -116,6 +116,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--work", type=Path, default=None, help="where datasets are generated")
+    parser.add_argument(
+        "--site-sizes", default="10000,100000", help="claims of the generated sites to build"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.work or Path(tempfile.mkdtemp(prefix="kursk-bench-"))
@@ -189,6 +192,25 @@ def main() -> int:
     shutil.rmtree(work / "site", ignore_errors=True)
     site = measure([python, "-m", "kursk_pows", "site", str(work / "site")])
     print(f"  kursk-pows site                   {site[0]:.3f} s  {site[1]:.0f} MiB")
+
+    print("\nsite of generated datasets (kursk-pows site, default as-of days):")
+    for size in [int(s) for s in args.site_sizes.split(",") if s]:
+        root = work / f"ds-{size}"
+        if not (root / "claims.jsonl").is_file():
+            subprocess.run(
+                [python, str(HERE / "generate.py"), str(root), "--claims", str(size)], check=True
+            )
+        out = work / f"site-{size}"
+        shutil.rmtree(out, ignore_errors=True)
+        built = measure([python, "-m", "kursk_pows", "site", str(out), "--dataset", str(root)])
+        files = [p for p in out.rglob("*") if p.is_file()]
+        megabytes = sum(p.stat().st_size for p in files) / 1e6
+        print(
+            f"  {size:>9} claims: {built[0]:.1f} s wall, {built[2]:.1f} s CPU, {built[1]:.0f} MiB "
+            f"peak, {megabytes:.0f} MB in {len(files)} files",
+            flush=True,
+        )
+        shutil.rmtree(out, ignore_errors=True)
 
     print("\ntargets:")
     largest = rows[-1]

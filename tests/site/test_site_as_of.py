@@ -85,3 +85,39 @@ def test_a_site_of_one_day_says_so_and_has_no_trees(
     assert not (tmp_path / "site" / "as-of").exists()
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "As of 12 January 2025: only the articles certainly published by then." in index
+
+
+def _sources(days: list[str]) -> object:
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        sources={
+            f"source:s{n}": SimpleNamespace(
+                published=SimpleNamespace(earliest=dt.date.fromisoformat(d), latest=None)
+            )
+            for n, d in enumerate(days)
+        }
+    )
+
+
+def test_at_most_a_few_days_spread_from_the_first_to_the_last() -> None:
+    from kursk_pows.site.build import snapshot_days
+
+    days = [f"2025-01-{n:02d}" for n in range(1, 11)]
+    picked = snapshot_days(_sources(days), 4)  # type: ignore[arg-type]
+    assert [d.isoformat() for d in picked] == [
+        "2025-01-01",
+        "2025-01-04",
+        "2025-01-07",
+        "2025-01-10",
+    ]
+    three = snapshot_days(_sources(days[:3] + days[:3]), 4)  # type: ignore[arg-type]
+    assert [d.isoformat() for d in three] == days[:3]
+    assert snapshot_days(_sources(days), 0) == []  # type: ignore[arg-type]
+
+
+def test_the_command_can_leave_the_days_out(tmp_path: Path) -> None:
+    from kursk_pows.cli import main
+
+    assert main(["site", str(tmp_path / "none"), "--as-of-days", "0"]) == 0
+    assert not (tmp_path / "none" / "as-of").exists()

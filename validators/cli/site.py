@@ -9,6 +9,17 @@ from .common import DEFAULT_PATH
 from .export import add_as_of
 
 
+def _non_negative(text: str) -> int:
+    """A whole number of at least 0 (argparse reports anything else as a usage error)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"not a whole number of 0 or more: {text!r}")
+    return number
+
+
 def add_site(commands: Any) -> None:
     """Register ``site OUT [--dataset DIR]``."""
     site = commands.add_parser(
@@ -19,6 +30,14 @@ def add_site(commands: Any) -> None:
     site.add_argument("out", help="output directory; must be new or empty")
     site.add_argument("--dataset", help=DEFAULT_PATH)
     add_as_of(site)
+    site.add_argument(
+        "--as-of-days",
+        type=_non_negative,
+        default=4,
+        metavar="N",
+        help="how many days the as-of control offers: the days articles may first have "
+        "appeared, at most N of them spread evenly; 0 for none (default: 4)",
+    )
 
 
 def run_site(args: argparse.Namespace) -> int:
@@ -28,7 +47,7 @@ def run_site(args: argparse.Namespace) -> int:
 
     return write_directory(  # the site shows retracted records as such
         args,
-        lambda dataset, version: build_site(dataset, args.out, version),
+        lambda dataset, version: build_site(dataset, args.out, version, as_of_days=args.as_of_days),
         "site",
         include_retracted=True,
     )

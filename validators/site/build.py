@@ -79,15 +79,27 @@ def _excluded(covered: Coverage) -> dict[str, list[Excluded]]:
     return found
 
 
-def snapshot_days(dataset: Dataset) -> list[dt.date]:
-    """The days the site is also shown as of: each day an article may first have appeared."""
-    return sorted(
+AS_OF_DAYS = 4
+"""At most this many as-of trees: each is a whole site, so their number bounds the size."""
+
+
+def snapshot_days(dataset: Dataset, most: int = AS_OF_DAYS) -> list[dt.date]:
+    """The days the site is also shown as of: each day an article may first have appeared, or,
+    when there are more than ``most``, ``most`` of them spread evenly from the first to the
+    last."""
+    days = sorted(
         {
             s.published.earliest
             for s in dataset.sources.values()
             if s.published is not None and s.published.earliest is not None
         }
     )
+    if len(days) <= most:
+        return days
+    if most <= 1:
+        return days[-most:] if most else []
+    step = (len(days) - 1) / (most - 1)
+    return [days[round(i * step)] for i in range(most)]
 
 
 @dataclass(frozen=True)
@@ -117,13 +129,16 @@ def _as_of_links(trees: list[Tree], here: Tree, name: str, record: str | None, r
     return links
 
 
-def build_site(dataset: Dataset, out: str | Path, version: str) -> list[Path]:
+def build_site(
+    dataset: Dataset, out: str | Path, version: str, *, as_of_days: int = AS_OF_DAYS
+) -> list[Path]:
     """Write the site of ``dataset`` into the new or empty directory ``out``.
 
     ``dataset`` should be loaded with its retracted records, which are shown struck through.
     Besides the pages of the whole dataset, the site holds one tree of pages per day an article
-    may first have appeared (``as-of/<day>/``, from ``Dataset.as_of(day, possibly=True)``),
-    and every page links to its version in each.  A dataset that is itself ``as_of`` a day
+    may first have appeared (``as-of/<day>/``, from ``Dataset.as_of(day, possibly=True)``; at
+    most ``as_of_days`` of those days, spread evenly, and none with 0), and every page links to
+    its version in each.  A dataset that is itself ``as_of`` a day
     gets no such trees, and its pages say the day.  Returns the files written, sorted.
     Raises :class:`~kursk_pows.exports.ExportError` for an unusable ``out`` and
     :class:`~kursk_pows.tables.extras.ExtraMissing` without Jinja2.
@@ -131,7 +146,7 @@ def build_site(dataset: Dataset, out: str | Path, version: str) -> list[Path]:
     env = _environment()
     trees = [Tree(None, dataset, Site(dataset))]
     if dataset.as_of_date is None:
-        for day in snapshot_days(dataset):
+        for day in snapshot_days(dataset, as_of_days):
             then = dataset.as_of(day, possibly=True)
             trees.append(Tree(day, then, Site(then)))
     target = Path(out)
