@@ -138,22 +138,19 @@ def _article(source: Source) -> dict[str, Any]:
 
 def first_appearance(sources: list[Source]) -> Source | None:
     """The article certainly published before every other one (its publication interval ends
-    before each other's begins), or ``None`` when the dates do not settle it."""
-    for candidate in sources:
-        end = candidate.published.latest if candidate.published else None
-        if end is None:
-            continue
-        if all(
-            other is candidate
-            or (
-                other.published is not None
-                and other.published.earliest is not None
-                and end < other.published.earliest
-            )
-            for other in sources
-        ):
-            return candidate
-    return None
+    before each other's begins), or ``None`` when the dates do not settle it.  Only the article
+    whose interval ends first can be that one, so one pass finds it and one checks it."""
+    ends = [
+        (s.published.latest, n) for n, s in enumerate(sources) if s.published and s.published.latest
+    ]
+    if not ends:
+        return None
+    end, first = min(ends)
+    for n, other in enumerate(sources):
+        start = other.published.earliest if other.published else None
+        if n != first and (start is None or not end < start):
+            return None
+    return sources[first]
 
 
 def _agent(dataset: Dataset, record_id: str) -> dict[str, Any]:
