@@ -1,90 +1,242 @@
-"""The as-of control: the site as it may have stood on each day an article may first have
-appeared, one tree of pages per day under ``as-of/<day>/``, every page linking to its
-versions."""
+"""The as-of control: one tree of pages that can show the evidence as it may have stood on each
+day an article may first have appeared.  A part not yet known on a day has ``data-from`` set
+to a later day, a note shown only before a record is known has ``data-until``, and a text that
+read differently then has its words for that day in ``data-as-of``; the expectations here come
+from ``Dataset.as_of(day, possibly=True)``."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pages import elements, html_pages
 
 import kursk_pows
 from kursk_pows.site import build_site
 from kursk_pows.site.model import Site
 
-CAPTURE_PAGE = str(Site(kursk_pows.load()).page("event:capture"))
-NIS_PAGE = str(Site(kursk_pows.load()).page("event:nis-confirmation"))
+NIS = "event:nis-confirmation"
+CAPTURE = "event:capture"
 
 
-def _days(dataset: kursk_pows.Dataset) -> set[str]:
-    return {
-        s.published.earliest.isoformat()
-        for s in dataset.sources.values()
-        if s.published is not None and s.published.earliest is not None
-    }
+def _days(dataset: kursk_pows.Dataset) -> list[str]:
+    return sorted(
+        {
+            s.published.earliest.isoformat()
+            for s in dataset.sources.values()
+            if s.published is not None and s.published.earliest is not None
+        }
+    )
 
 
-def _control(page: Path) -> list[str]:
-    """The hrefs of the page's as-of control, in order (it ends where the search form starts)."""
-    found, inside = [], False
-    for tag, attributes in elements(page):
-        if tag == "nav":
-            inside = attributes.get("aria-label") == "As of"
-        elif tag == "form":
-            inside = False
-        elif tag == "a" and inside:
-            found.append(str(attributes["href"]))
-    return found
+@dataclass
+class Part:
+    """An element of a page with the as-of attributes of it and of its ancestors."""
+
+    tag: str
+    attributes: dict[str, str | None]
+    hidden_from: list[str] = field(default_factory=list)
+    text: str = ""
+
+    def shown_on(self, day: str) -> bool:
+        return all(day >= since for since in self.hidden_from)
+
+    def text_on(self, day: str) -> str:
+        changed = json.loads(self.attributes.get("data-as-of") or "{}")
+        return str(changed.get(day, self.text)).strip()
 
 
-def test_one_tree_per_day_an_article_may_have_appeared(
+VOID = frozenset({"meta", "link", "input", "br", "img", "hr"})
+"""HTML elements that have no end tag."""
+
+
+class Parts(HTMLParser):
+    """Every element of a page as a :class:`Part`, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Part] = []
+        self.open: list[Part] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        above = self.open[-1].hidden_from if self.open else []
+        since = attributes.get("data-from")
+        part = Part(tag, attributes, [*above, since] if since else list(above))
+        self.found.append(part)
+        if tag not in VOID:
+            self.open.append(part)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if any(p.tag == tag for p in self.open):
+            while self.open.pop().tag != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        for part in self.open:
+            part.text += data
+
+
+def parts(path: Path) -> list[Part]:
+    parser = Parts()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.found
+
+
+def _classed(found: list[Part], tag: str, name: str) -> list[Part]:
+    return [p for p in found if p.tag == tag and name in (p.attributes.get("class") or "").split()]
+
+
+@pytest.fixture(scope="module")
+def site(dataset: kursk_pows.Dataset) -> Site:
+    return Site(dataset)
+
+
+def test_every_page_offers_each_day_an_article_may_have_appeared(
     dataset: kursk_pows.Dataset, built: Path
 ) -> None:
-    assert {p.name for p in (built / "as-of").iterdir()} == _days(dataset)
-    for day in _days(dataset):
-        then = dataset.as_of(day, possibly=True)
-        articles = {p.name for p in (built / "as-of" / day / "articles").glob("*.html")}
-        assert len(articles) == len(then.sources)
-
-
-def test_every_page_links_to_its_version_in_every_tree(
-    dataset: kursk_pows.Dataset, built: Path
-) -> None:
-    trees = 1 + len(_days(dataset))
+    days = _days(dataset)
+    assert len(days) >= 2
     for page in html_pages(built):
         if "data" in page.relative_to(built).parts:
             continue
-        links = _control(page)
-        assert len(links) == trees, page
-        for href in links:
-            assert (page.parent / href).resolve().is_file(), (page, href)
+        found = parts(page)
+        navs = [p for p in found if p.tag == "nav" and p.attributes.get("aria-label") == "As of"]
+        assert len(navs) == 1, page
+        start = found.index(navs[0])
+        links = [p.attributes for p in found[start:] if p.tag == "a" and "data-day" in p.attributes]
+        assert [a["data-day"] for a in links] == ["", *days], page
+        assert [a["href"] for a in links] == [
+            page.name,
+            *(f"{page.name}?as-of={day}" for day in days),
+        ]
+    assert not (built / "as-of").exists()
 
 
-def test_the_story_grows_from_tree_to_tree(dataset: kursk_pows.Dataset, built: Path) -> None:
-    """The NIS confirmation (Sunday 12 January 2025) is not in any tree before that day; the
-    capture (9 January) is in every tree from the day an article reporting it may first have
-    appeared."""
-    sunday = dt.date(2025, 1, 12)
-    for day in sorted(_days(dataset)):
-        tree = built / "as-of" / day
-        has_nis = (tree / NIS_PAGE).is_file()
-        assert has_nis == (dt.date.fromisoformat(day) >= sunday)
-        assert (tree / CAPTURE_PAGE).is_file()
-        page = (tree / CAPTURE_PAGE).read_text(encoding="utf-8")
-        assert "as it may have stood on" in page
-    links = _control(built / CAPTURE_PAGE)
-    first = sorted(_days(dataset))[0]
-    assert f"../as-of/{first}/{CAPTURE_PAGE}" in links
+def test_pages_and_cards_are_shown_from_the_day_their_records_are_known(
+    dataset: kursk_pows.Dataset, built: Path, site: Site
+) -> None:
+    cards = {site.anchor(c): c for c in dataset.claims}
+    pairs = _classed(parts(built / "disagreements.html"), "section", "pair")
+    assert len(pairs) == len(site.disagreements)
+    for day in _days(dataset):
+        then = dataset.as_of(day, possibly=True)
+        shown = [p.shown_on(day) for p in pairs]
+        assert shown == [a in then.claims and b in then.claims for a, b, _ in site.disagreements]
+        for source_id in dataset.sources:
+            body = _classed(parts(built / str(site.page(source_id))), "div", "article-page")
+            assert [p.shown_on(day) for p in body] == [source_id in then.sources], source_id
+        for event_id in dataset.events:
+            found = parts(built / str(site.page(event_id)))
+            body = _classed(found, "div", "subject-body")
+            assert [p.shown_on(day) for p in body] == [event_id in then.events], (event_id, day)
+        for subject in [*dataset.entities, *dataset.events]:
+            for card in _classed(parts(built / str(site.page(subject))), "article", "claim"):
+                claim_id = cards[str(card.attributes["id"])]
+                assert card.shown_on(day) == (claim_id in then.claims), (claim_id, day)
 
 
-def test_a_site_of_one_day_says_so_and_has_no_trees(
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def test_fact_sheets_count_what_was_known_on_each_day(
+    dataset: kursk_pows.Dataset, built: Path, site: Site
+) -> None:
+    """Each line of a fact sheet is shown on the days a claim of its proposition is known, with
+    the articles and origins that support it then."""
+    checked = 0
+    for day in _days(dataset):
+        then = dataset.as_of(day, possibly=True)
+        for subject in [*dataset.entities, *dataset.events]:
+            found = parts(built / str(site.page(subject)))
+            shown = {
+                str(p.attributes["data-proposition"]): p
+                for p in _classed(found, "li", "fact")
+                if p.shown_on(day)
+            }
+            expected = (
+                {c.proposition for c in then.claims_about(subject)}
+                if subject in then.entities or subject in then.events
+                else set()
+            )
+            assert set(shown) == expected, (subject, day)
+            for proposition, line in shown.items():
+                counts = then.support(proposition).counts()
+                assert _support_words(found, line, day) == (
+                    f"reported in {_plural(counts['articles'], 'article')} "
+                    f"from {_plural(counts['origins'], 'origin')}"
+                ), (subject, proposition, day)
+                checked += 1
+    assert checked > 0
+
+
+def _support_words(found: list[Part], line: Part, day: str) -> str:
+    """The words of the support span inside a fact line, as on ``day``."""
+    start = found.index(line)
+    span = next(
+        p for p in found[start + 1 :] if "fact-support" in (p.attributes.get("class") or "")
+    )
+    inner = found[found.index(span) + 1]
+    return inner.text_on(day)
+
+
+def test_the_nis_confirmation_is_not_known_before_sunday_and_the_capture_always(
+    dataset: kursk_pows.Dataset, built: Path, site: Site
+) -> None:
+    """The NIS confirmation (Sunday 12 January 2025) is reported by no article that may have
+    appeared before that day: its page says so then; the capture (9 January) is known on every
+    day of the control."""
+    sunday = dt.date(2025, 1, 12).isoformat()
+    nis = parts(built / str(site.page(NIS)))
+    notes = _classed(nis, "p", "not-yet")
+    assert [n.attributes["data-until"] for n in notes] == [sunday]
+    capture = parts(built / str(site.page(CAPTURE)))
+    assert _classed(capture, "p", "not-yet") == []
+    for day in _days(dataset):
+        (body,) = _classed(nis, "div", "subject-body")
+        assert body.shown_on(day) == (day >= sunday)
+        (body,) = _classed(capture, "div", "subject-body")
+        assert body.shown_on(day)
+
+
+def test_the_search_index_says_from_when_each_record_is_known(
+    dataset: kursk_pows.Dataset, built: Path, site: Site
+) -> None:
+    found = parts(built / "search.html")
+    (data,) = [p for p in found if p.attributes.get("id") == "search-data"]
+    entries = json.loads(data.text)
+    pages = {str(site.page(r)): r for r in [*dataset.sources, *dataset.entities, *dataset.events]}
+    for day in _days(dataset):
+        then = dataset.as_of(day, possibly=True)
+        known = {*then.sources, *then.entities, *then.events}
+        for entry in entries:
+            if entry["kind"] == "claim":
+                continue
+            record = pages[entry["href"]]
+            assert (entry.get("from", "") <= day) == (record in known), (record, day)
+
+
+def test_a_site_of_one_day_says_so_and_has_no_control(
     dataset: kursk_pows.Dataset, tmp_path: Path
 ) -> None:
     build_site(dataset.as_of("2025-01-12"), tmp_path / "site", "9.9.9")
-    assert not (tmp_path / "site" / "as-of").exists()
-    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert "As of 12 January 2025: only the articles certainly published by then." in index
+    index = tmp_path / "site" / "index.html"
+    assert "As of 12 January 2025: only the articles certainly published by then." in (
+        index.read_text(encoding="utf-8")
+    )
+    assert not [a for tag, a in elements(index) if tag == "nav" and a["aria-label"] == "As of"]
 
 
 def _sources(days: list[str]) -> object:
@@ -101,7 +253,7 @@ def _sources(days: list[str]) -> object:
 
 
 def test_at_most_a_few_days_spread_from_the_first_to_the_last() -> None:
-    from kursk_pows.site.build import snapshot_days
+    from kursk_pows.site.as_of import snapshot_days
 
     days = [f"2025-01-{n:02d}" for n in range(1, 11)]
     picked = snapshot_days(_sources(days), 4)  # type: ignore[arg-type]
@@ -116,8 +268,47 @@ def test_at_most_a_few_days_spread_from_the_first_to_the_last() -> None:
     assert snapshot_days(_sources(days), 0) == []  # type: ignore[arg-type]
 
 
-def test_the_command_can_leave_the_days_out(tmp_path: Path) -> None:
+def test_the_command_offers_as_many_days_as_the_library_by_default() -> None:
+    from kursk_pows.cli import site as command
+    from kursk_pows.site import as_of
+
+    assert command.AS_OF_DAYS == as_of.AS_OF_DAYS
+
+
+def test_the_command_can_leave_the_control_out(tmp_path: Path) -> None:
     from kursk_pows.cli import main
 
     assert main(["site", str(tmp_path / "none"), "--as-of-days", "0"]) == 0
-    assert not (tmp_path / "none" / "as-of").exists()
+    index = tmp_path / "none" / "index.html"
+    assert not [a for tag, a in elements(index) if tag == "nav" and a["aria-label"] == "As of"]
+    assert "data-from" not in index.read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_the_control_changes_counts_and_hides_what_was_not_yet_known(
+    page: Any, built: Path, dataset: kursk_pows.Dataset, site: Site
+) -> None:
+    """In Chromium, from ``file://``: the capture's page as of the first day reports it in fewer
+    articles than the whole site, the NIS confirmation's page says it was not yet reported,
+    and links keep the day."""
+    first = _days(dataset)[0]
+    then = dataset.as_of(first, possibly=True)
+    capture = (built / str(site.page(CAPTURE))).as_uri()
+    page.goto(capture)
+    whole = page.locator(".lede").inner_text()
+    page.locator("nav.as-of a[data-day='" + first + "']").click()
+    page.wait_for_url("**?as-of=" + first)
+    sources = {e.source for e in then.events[CAPTURE].evidence}
+    assert f"reported in {_plural(len(sources), 'article')}" in page.locator(".lede").inner_text()
+    assert page.locator(".lede").inner_text() != whole
+    assert page.locator("nav.as-of a[aria-current='page']").inner_text() != "All articles"
+    assert page.locator("#as-of-note").is_visible()
+    timeline = page.locator("header nav[aria-label='Site'] a", has_text="Timeline")
+    assert timeline.get_attribute("href").endswith("timeline.html?as-of=" + first)
+    page.goto((built / str(site.page(NIS))).as_uri() + "?as-of=" + first)
+    assert page.locator("p.not-yet").is_visible()
+    assert not page.locator(".fact-sheet").is_visible()
+    page.goto((built / str(site.page(NIS))).as_uri())
+    assert not page.locator("p.not-yet").is_visible()
+    assert page.locator(".fact-sheet").is_visible()
+    assert page.problems == []

@@ -90,13 +90,13 @@ def test_open_points_say_what_the_texts_leave_unknown(spec: DatasetSpec, tmp_pat
     site = _site(spec, tmp_path)
     assert open_points(site, "event:capture", facts_about(site, "event:capture")) == []
     assert open_points(site, "event:transfer", facts_about(site, "event:transfer")) == [
-        ("Date", "known only to lie between 9 January 2025 and 10 January 2025 (2 days)"),
-        ("Place", "the texts name no place"),
+        ("Date", "known only to lie between 9 January 2025 and 10 January 2025 (2 days)", ()),
+        ("Place", "the texts name no place", ()),
     ]
     group = facts_about(site, "group:soldiers")
     assert open_points(site, "group:soldiers", group) == [
-        ("deployed count", "about 2: how far “about” reaches is not said"),
-        ("deployed count", "no upper bound is given (at least 2)"),
+        ("deployed count", "about 2: how far “about” reaches is not said", ("claim:g.count",)),
+        ("deployed count", "no upper bound is given (at least 2)", ("claim:g.more",)),
     ]
 
 

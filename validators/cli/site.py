@@ -8,6 +8,9 @@ from typing import Any
 from .common import DEFAULT_PATH
 from .export import add_as_of
 
+AS_OF_DAYS = 6
+"""The default of ``--as-of-days``: the library's, which a test keeps in step."""
+
 
 def _non_negative(text: str) -> int:
     """A whole number of at least 0 (argparse reports anything else as a usage error)."""
@@ -33,10 +36,10 @@ def add_site(commands: Any) -> None:
     site.add_argument(
         "--as-of-days",
         type=_non_negative,
-        default=4,
+        default=AS_OF_DAYS,
         metavar="N",
         help="how many days the as-of control offers: the days articles may first have "
-        "appeared, at most N of them spread evenly; 0 for none (default: 4)",
+        f"appeared, at most N of them spread evenly; 0 for none (default: {AS_OF_DAYS})",
     )
 
 

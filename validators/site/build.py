@@ -8,10 +8,9 @@ the search page, and the tables are included as CSV with their descriptors.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,8 @@ from ..reports.escaping import printable
 from ..tables import tables
 from ..tables.extras import need
 from .article import Excluded, article_body
-from .facts import facts_about, open_points
+from .as_of import AS_OF_DAYS, AsOf, snapshot_days
+from .facts import Fact, facts_about, open_points
 from .model import Site
 from .search import embedded_json, entries
 from .timeline import axis, dated, detail_window, half_open
@@ -79,86 +79,58 @@ def _excluded(covered: Coverage) -> dict[str, list[Excluded]]:
     return found
 
 
-AS_OF_DAYS = 4
-"""At most this many as-of trees: each is a whole site, so their number bounds the size."""
-
-
-def snapshot_days(dataset: Dataset, most: int = AS_OF_DAYS) -> list[dt.date]:
-    """The days the site is also shown as of: each day an article may first have appeared, or,
-    when there are more than ``most``, ``most`` of them spread evenly from the first to the
-    last."""
-    days = sorted(
-        {
-            s.published.earliest
-            for s in dataset.sources.values()
-            if s.published is not None and s.published.earliest is not None
-        }
-    )
-    if len(days) <= most:
-        return days
-    if most <= 1:
-        return days[-most:] if most else []
-    step = (len(days) - 1) / (most - 1)
-    return [days[round(i * step)] for i in range(most)]
-
-
-@dataclass(frozen=True)
-class Tree:
-    """One tree of pages: the whole dataset (``day`` None) or the dataset as of ``day``,
-    written under ``as-of/<day>/``."""
-
-    day: dt.date | None
-    dataset: Dataset
-    site: Site
-
-    @property
-    def folder(self) -> str:
-        return "" if self.day is None else f"as-of/{self.day.isoformat()}/"
-
-
-def _as_of_links(trees: list[Tree], here: Tree, name: str, record: str | None, root: str) -> Any:
-    """The as-of control of one page: each tree's version of the page (its index when the
-    record is not in that tree), the current one marked."""
-    top = root + ("../../" if here.day is not None else "")
-    links = []
-    for tree in trees:
-        target = name if record is None else tree.site.page(record)
-        label = "All articles" if tree.day is None else day_words(tree.day)
-        href = f"{top}{tree.folder}{target or 'index.html'}"
-        links.append({"label": label, "href": href, "current": tree is here})
-    return links
-
-
 def build_site(
     dataset: Dataset, out: str | Path, version: str, *, as_of_days: int = AS_OF_DAYS
 ) -> list[Path]:
     """Write the site of ``dataset`` into the new or empty directory ``out``.
 
     ``dataset`` should be loaded with its retracted records, which are shown struck through.
-    Besides the pages of the whole dataset, the site holds one tree of pages per day an article
-    may first have appeared (``as-of/<day>/``, from ``Dataset.as_of(day, possibly=True)``; at
-    most ``as_of_days`` of those days, spread evenly, and none with 0), and every page links to
-    its version in each.  A dataset that is itself ``as_of`` a day
-    gets no such trees, and its pages say the day.  Returns the files written, sorted.
-    Raises :class:`~kursk_pows.exports.ExportError` for an unusable ``out`` and
+    Every page can also show the evidence as it may have stood on up to ``as_of_days`` days an
+    article may first have appeared (from ``Dataset.as_of(day, possibly=True)``; see
+    :mod:`kursk_pows.site.as_of`), chosen with a control that the page's script runs.  A dataset
+    that is itself ``as_of`` a day gets no control, and its pages say the day.  Returns the files
+    written, sorted.  Raises :class:`~kursk_pows.exports.ExportError` for an unusable ``out`` and
     :class:`~kursk_pows.tables.extras.ExtraMissing` without Jinja2.
     """
     env = _environment()
-    trees = [Tree(None, dataset, Site(dataset))]
-    if dataset.as_of_date is None:
-        for day in snapshot_days(dataset, as_of_days):
-            then = dataset.as_of(day, possibly=True)
-            trees.append(Tree(day, then, Site(then)))
+    site = Site(dataset)
+    days = snapshot_days(dataset, as_of_days) if dataset.as_of_date is None else []
+    as_of = AsOf(site, days)
     target = Path(out)
     with fresh_directory(target) as directory:
-        for tree in trees:
-            _write_tree(env, trees, tree, directory / tree.folder, version)
+        _write_pages(env, site, as_of, directory, version)
     return sorted(p for p in target.rglob("*") if p.is_file())
 
 
-def _write_tree(env: Any, trees: list[Tree], tree: Tree, directory: Path, version: str) -> None:
-    """Every page of one tree, its data and its static files, into ``directory``."""
-    dataset, site = tree.dataset, tree.site
+def _facts_by_site(
+    site: Site, facts: list[Fact], as_of: AsOf, subject: str
+) -> Callable[[Site, str], Fact | None]:
+    """``fact_in(site, proposition)``: the fact about ``subject`` stating ``proposition`` as the
+    whole site or one of the as-of days' sites has it, if any."""
+    found: dict[Site, dict[str, Fact]] = {site: {f.proposition: f for f in facts}}
+    for moment in as_of.moments:
+        ds = moment.dataset
+        present = subject in ds.entities or subject in ds.events
+        listed = facts_about(moment, subject) if present else []
+        found[moment] = {f.proposition: f for f in listed}
+    return lambda where, proposition: found[where].get(proposition)
+
+
+def _coverage_by_site(site: Site, covered: Coverage) -> Callable[[Site], dict[str, int]]:
+    """``coverage(site)``: the sentence counts of the whole site's or an as-of day's dataset."""
+    found = {site: covered.stats()}
+
+    def coverage(where: Site) -> dict[str, int]:
+        if where not in found:
+            found[where] = coverage_of(where.dataset).stats()
+        return found[where]
+
+    return coverage
+
+
+def _write_pages(env: Any, site: Site, as_of: AsOf, directory: Path, version: str) -> None:
+    """Every page of the site, its data and its static files, into ``directory``."""
+    dataset = site.dataset
     covered = coverage_of(dataset)
     excluded = _excluded(covered)
     retracted = {
@@ -175,16 +147,17 @@ def _write_tree(env: Any, trees: list[Tree], tree: Tree, directory: Path, versio
         "site_license": LICENSE["name"],
         "as_of_day": day_words(dataset.as_of_date) if dataset.as_of_date else None,
         "as_of_possibly": dataset.as_of_possibly,
-        "tree_day": day_words(tree.day) if tree.day else None,
+        "as_of": as_of,
+        "day_words": day_words,
     }
     directory.mkdir(parents=True, exist_ok=True)
 
-    def page(name: str, template: str, record: str | None = None, **context: Any) -> None:
+    def page(name: str, template: str, **context: Any) -> None:
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
         root = "../" * name.count("/")
-        as_of = _as_of_links(trees, tree, name, record, root) if len(trees) > 1 else []
-        html = env.get_template(template).render(root=root, as_of=as_of, **common, **context)
+        here = name.rsplit("/", 1)[-1]
+        html = env.get_template(template).render(root=root, here=here, **common, **context)
         path.write_text(html, encoding="utf-8")
 
     for source_id in dataset.sources:
@@ -196,7 +169,6 @@ def _write_tree(env: Any, trees: list[Tree], tree: Tree, directory: Path, versio
         page(
             str(site.page(source_id)),
             "article.html",
-            source_id,
             source=dataset.sources[source_id],
             body=body,
             spans=spans,
@@ -208,10 +180,10 @@ def _write_tree(env: Any, trees: list[Tree], tree: Tree, directory: Path, versio
         page(
             str(site.page(subject)),
             "subject.html",
-            subject,
             subject=subject,
             facts=facts,
             open_points=open_points(site, subject, facts),
+            fact_in=_facts_by_site(site, facts, as_of, subject),
         )
     events = list(dataset.events.values())
     window = detail_window(events)
@@ -222,19 +194,17 @@ def _write_tree(env: Any, trees: list[Tree], tree: Tree, directory: Path, versio
         detail=axis(events, window) if window else None,
         dated=dated(events),
         open_ended=half_open(events),
-        day_words=day_words,
     )
     page("disagreements.html", "disagreements.html", pairs=site.disagreements)
-    page("search.html", "search.html", index=embedded_json(entries(site)))
+    page("search.html", "search.html", index=embedded_json(entries(site, as_of.since)))
     export(dataset, directory / "data", "csv", version)
     page(
         "index.html",
         "index.html",
         tables=[t.name for t in tables()],
-        stats=covered.stats(),
         license=LICENSE,
         citation=citation(version),
-        retracted=len(retracted),
+        coverage=_coverage_by_site(site, covered),
     )
     static = resources.files("kursk_pows.site") / "static"
     for name in STATIC:

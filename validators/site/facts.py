@@ -145,21 +145,23 @@ def value_open(value: Any) -> str | None:
     return None
 
 
-def open_points(site: Site, subject_id: str, facts: list[Fact]) -> list[tuple[str, str]]:
-    """(what, how it is open) for the subject's date and place, when it is an event, and for
-    every active fact whose value is not exact."""
-    found: list[tuple[str, str]] = []
+def open_points(
+    site: Site, subject_id: str, facts: list[Fact]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(what, how it is open, the claims it comes from) for the subject's date and place, when
+    it is an event (from no claim), and for every active fact whose value is not exact."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
     event = site.dataset.events.get(subject_id)
     if event is not None:
         when = span_words(event.date)
         if when is not None:
-            found.append(("Date", when))
+            found.append(("Date", when, ()))
         if event.place is None:
-            found.append(("Place", "the texts name no place"))
+            found.append(("Place", "the texts name no place", ()))
     for fact in facts:
         if fact.retracted:
             continue
         words = value_open(fact.claims[0].value)
         if words is not None:
-            found.append((fact.label, words))
+            found.append((fact.label, words, tuple(c.id for c in fact.claims)))
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..reading.sentences import anchor
@@ -52,7 +53,6 @@ class Site:
             for record_id in table:
                 self.kinds.setdefault(record_id, kind)
         self.slugs = Slugs(self.kinds)
-        self.spans = self._number_spans()
         self._events_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for event in dataset.events.values():
             for participant in event.participants:
@@ -62,12 +62,22 @@ class Site:
         self._made_by: dict[str, list[Claim]] = defaultdict(list)
         for claim in dataset.claims.values():
             self._made_by[claim.claimed_by].append(claim)
-        self.span_of = {(s.record, s.position): s for spans in self.spans.values() for s in spans}
         self.disagreements = _contradicting_pairs(dataset)
         self._pair_of: dict[str, int] = {}
         for number, (left, right, _) in enumerate(self.disagreements, start=1):
             self._pair_of.setdefault(left, number)
             self._pair_of.setdefault(right, number)
+
+    @cached_property
+    def spans(self) -> dict[str, list[Span]]:
+        """Each article's evidence spans, numbered in the order they start (found on first
+        use: the sites of the as-of days never need them)."""
+        return self._number_spans()
+
+    @cached_property
+    def span_of(self) -> dict[tuple[str, int], Span]:
+        """The span of each (record, evidence position)."""
+        return {(s.record, s.position): s for spans in self.spans.values() for s in spans}
 
     def _number_spans(self) -> dict[str, list[Span]]:
         found: dict[str, list[tuple[int, int, str, int, Evidence]]] = defaultdict(list)
@@ -201,6 +211,13 @@ class Site:
         """The disagreements page at the first pair holding one of ``claim_ids``, if any."""
         numbers = [self._pair_of[c] for c in claim_ids if c in self._pair_of]
         return f"disagreements.html#pair-{min(numbers)}" if numbers else None
+
+    def disagreement_pair(self, claim_ids: list[str]) -> tuple[str, str]:
+        """The two claims of the pair :meth:`disagreement_href` points at (``claim_ids`` must
+        hold a claim of some pair)."""
+        number = min(self._pair_of[c] for c in claim_ids if c in self._pair_of)
+        left, right, _ = self.disagreements[number - 1]
+        return left, right
 
     def span_kind(self, span: Span) -> str:
         """How an evidence item speaks: ``disputed`` (its claim is linked as contradicting

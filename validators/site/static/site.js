@@ -1,5 +1,5 @@
-/* kursk-pows site: the records and tooltip of a highlight, details opened for a link's
-   target, and the ranked search of the embedded index.
+/* kursk-pows site: the as-of control, the records and tooltip of a highlight, details opened
+   for a link's target, and the ranked search of the embedded index.
    Text from the data is only ever set with textContent; no HTML is built from strings. */
 (function () {
   "use strict";
@@ -15,6 +15,59 @@
     parent.appendChild(line);
     return line;
   }
+
+  /* The as-of control: the page as the evidence may have stood on the day in "?as-of=", one of
+     the control's days.  Parts whose data-from is a later day are hidden, notes whose
+     data-until is a later day shown, texts with a data-as-of entry for the day replaced by it;
+     links and forms within the site keep the day. */
+  var asOf = (function () {
+    var nav = document.querySelector("nav.as-of");
+    if (!nav) { return null; }
+    nav.hidden = false;
+    var wanted = new URLSearchParams(window.location.search).get("as-of") || "";
+    var current = null;
+    nav.querySelectorAll("a[data-day]").forEach(function (link) {
+      if (link.getAttribute("data-day") === wanted) { current = link; }
+    });
+    if (!current) { current = nav.querySelector("a[data-day='']"); }
+    current.setAttribute("aria-current", "page");
+    var day = current.getAttribute("data-day");
+    if (!day) { return null; }
+    document.querySelectorAll("[data-from]").forEach(function (node) {
+      if (node.getAttribute("data-from") > day) { node.classList.add("as-of-hidden"); }
+    });
+    document.querySelectorAll("[data-until]").forEach(function (node) {
+      if (day < node.getAttribute("data-until")) { node.hidden = false; }
+    });
+    document.querySelectorAll("[data-as-of]").forEach(function (node) {
+      var texts = JSON.parse(node.getAttribute("data-as-of"));
+      if (Object.prototype.hasOwnProperty.call(texts, day)) { node.textContent = texts[day]; }
+    });
+    var note = document.getElementById("as-of-note");
+    note.textContent = "As the evidence may have stood on " + current.textContent +
+      ": only the articles that may have been published by then.";
+    note.hidden = false;
+    var keep = function (href) {
+      if (!href || href.charAt(0) === "#") { return href; }
+      var url = new URL(href, document.baseURI);
+      var here = window.location;
+      if (url.protocol !== here.protocol || url.host !== here.host ||
+          !/\.html$/.test(url.pathname)) { return href; }
+      url.searchParams.set("as-of", day);
+      return url.href;
+    };
+    document.querySelectorAll("a[href]").forEach(function (link) {
+      if (!nav.contains(link)) { link.setAttribute("href", keep(link.getAttribute("href"))); }
+    });
+    document.querySelectorAll("form").forEach(function (form) {
+      var field = document.createElement("input");
+      field.type = "hidden";
+      field.name = "as-of";
+      field.value = day;
+      form.appendChild(field);
+    });
+    return { day: day, keep: keep };
+  }());
 
   /* A link to a part inside closed <details> opens them. */
   function openTarget() {
@@ -138,6 +191,15 @@
   var input = document.getElementById("q");
   if (data && input) {
     var entries = JSON.parse(data.textContent);
+    if (asOf) {
+      var later = function (from) { return Boolean(from) && from > asOf.day; };
+      entries = entries.filter(function (entry) { return !later(entry.from); });
+      entries.forEach(function (entry) {
+        entry.quotes = entry.quotes.filter(function (quote) { return !later(quote[3]); });
+        entry.href = asOf.keep(entry.href);
+        entry.quotes.forEach(function (quote) { quote[1] = asOf.keep(quote[1]); });
+      });
+    }
     var results = document.getElementById("search-results");
     var status = document.getElementById("search-status");
     var header = document.getElementById("quick-q");
