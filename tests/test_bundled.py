@@ -97,6 +97,10 @@ def _break_capture_date(r: Record) -> None:
     r["date"] = {"earliest": "2025-01-19", "latest": "2025-01-19", "precision": "day"}
 
 
+def _open_interrogation_end(r: Record) -> None:
+    del r["date"]["latest"]
+
+
 @pytest.mark.parametrize(
     ("file", "record", "change", "expected"),
     [
@@ -131,8 +135,14 @@ def _break_capture_date(r: Record) -> None:
                 ("event-order-violated", "event:sbu-video-release"),
             },
         ),
+        (
+            "events.jsonl",
+            "event:interrogation",
+            _open_interrogation_end,  # under way by the AFP report, dated 12 January 2025
+            {("date-bound-from-publication", "event:interrogation")},
+        ),
     ],
-    ids=["quote", "reference", "birth-year", "capture-date"],
+    ids=["quote", "reference", "birth-year", "capture-date", "interrogation-end"],
 )
 def test_breaking_the_bundled_data_is_caught(
     tmp_path: Path,

@@ -1,3 +1,3 @@
 """The single place where the package and dataset version is written."""
 
-__version__ = "2.0.0"
+__version__ = "2.1.0"

@@ -331,6 +331,43 @@ def _late_service(spec: DatasetSpec, root: Path) -> None:
 
 
 @case(
+    "an open bound that the reporting article's publication closes",
+    ("date-bound-from-publication", "event:transfer"),
+)
+def _open_before_publication(spec: DatasetSpec, root: Path) -> None:
+    date = spec.one("event:transfer")["date"]
+    date |= {"latest": None, "before_publication_of": "source:test-article"}
+
+
+@case(
+    "bounds past the publication they are tied to, and a tie to no source",
+    ("date-bound-from-publication", "claim:a.age"),
+    ("date-bound-from-publication", "event:capture"),
+    ("date-bound-from-publication", "event:transfer"),
+)
+def _bounds_against_publication(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:capture")["date"]["after_publication_of"] = "source:test-article"
+    transfer = spec.one("event:transfer")["date"]
+    transfer |= {"latest": "2025-01-11", "before_publication_of": "source:test-article"}
+    spec.one("claim:a.age")["value"]["at"]["before_publication_of"] = "person:soldier-a"
+
+
+@case(
+    "bounds that agree with the publication, or that it leaves open",
+)
+def _bounds_within_publication(spec: DatasetSpec, root: Path) -> None:
+    spec.one("event:transfer")["date"]["before_publication_of"] = "source:test-article"
+    spec.one("event:capture")["date"]["before_publication_of"] = "source:test-article"
+    spec.one("source:test-article")["published"] = {
+        "earliest": "2025-01-10",
+        "latest": None,
+        "precision": "range",
+    }
+    spec.one("event:transfer")["date"]["after_publication_of"] = "source:test-article"
+    spec.one("event:transfer")["date"]["earliest"] = "2025-01-10"
+
+
+@case(
     "events after publication",
     ("event-after-publication", "event:capture"),
     ("event-after-publication", "event:transfer"),

@@ -57,6 +57,22 @@ class DateSpan(Record):
             "a weekday read against the article's date)."
         ),
     )
+    before_publication_of: RecordId | None = Field(
+        None,
+        description=(
+            "The id of a source that reports it as already past: it is no later than that "
+            "source's publication, so the latest bound is at most the source's latest "
+            "publication day (the validator asks for it when that day is known)."
+        ),
+    )
+    after_publication_of: RecordId | None = Field(
+        None,
+        description=(
+            "The id of a source that speaks of it as still to come: it is no earlier than that "
+            "source's publication, so the earliest bound is at least the source's earliest "
+            "publication day (the validator asks for it when that day is known)."
+        ),
+    )
 
 
 class YearValue(Record):

@@ -321,6 +321,14 @@ EXAMPLES: dict[str, Example] = {
             b'"published": {"latest": "2025-01-08", "precision": "range"}',
         ),
     ),
+    "date-bound-from-publication": Example(
+        "events.jsonl",
+        replace=(
+            _TRANSFER_DATE,
+            b'"date": {"earliest": "2025-01-09", "precision": "range", '
+            b'"before_publication_of": "source:test-article"',
+        ),
+    ),
     "event-order-violated": Example(
         "events.jsonl",
         replace=(

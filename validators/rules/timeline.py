@@ -12,7 +12,7 @@ from .index import Index, Spot, spot
 from .registry import Check, RuleCode, issue_at, rule
 
 if TYPE_CHECKING:
-    from ..models import Event
+    from ..models import DateSpan, Event
 
 AFTER_PUBLICATION = RuleCode(
     "event-after-publication",
@@ -21,6 +21,16 @@ AFTER_PUBLICATION = RuleCode(
     "A source that reports an event as done or under way was published after the event began; "
     "the event's earliest date must not be later than the source's latest publication date.",
     "Check the event's date and the source's `published` interval against the texts.",
+)
+PUBLICATION_BOUND = RuleCode(
+    "date-bound-from-publication",
+    "error",
+    "A date tied to a source's publication has a bound that publication contradicts or closes",
+    "A date span with `before_publication_of` is no later than that source's publication: when "
+    "the source's latest publication day is known, the span's `latest` must be set and be no "
+    "later than it. With `after_publication_of` it is no earlier: the span's `earliest` must be "
+    "set and be no earlier than the source's earliest publication day. The id must be a source.",
+    "Set the bound to the source's publication day (keeping the basis), or correct the id.",
 )
 ORDER = RuleCode(
     "event-order-violated",
@@ -65,6 +75,99 @@ class EventBeforePublication(Check):
                         pointer=f"/evidence/{index}/source",
                     )
                 )
+
+
+def _date_spans(located: Located) -> list[tuple[str, DateSpan]]:
+    """Each date span of a record, with its JSON pointer: an event's date, a claim's date or
+    the day its age refers to, a source's publication."""
+    record = located.record
+    found: list[tuple[str, DateSpan | None]] = []
+    if located.kind == "event":
+        found.append(("/date", record.date))
+    elif located.kind == "source":
+        found.append(("/published", record.published))
+    elif located.kind == "claim":
+        value = record.value
+        if value.type == "date":
+            found.append(("/value/date", value.date))
+        elif value.type == "age":
+            found.append(("/value/at", value.at))
+    return [(pointer, span) for pointer, span in found if span is not None]
+
+
+@rule(PUBLICATION_BOUND)
+class PublicationBound(Check):
+    """Keeps every source's publication interval and every span tied to one, and compares them
+    at the end (a source may be read after the records that name it)."""
+
+    kinds = frozenset({"source", "event", "claim"})
+
+    def __init__(self, index: Index, config: Config) -> None:
+        super().__init__(index, config)
+        self.published: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+        self.tied: list[tuple[Spot, str, DateSpan]] = []
+
+    def see(self, located: Located, out: list[Issue]) -> None:
+        if located.kind == "source":
+            span = located.record.published
+            bounds = (None, None) if span is None else (span.earliest, span.latest)
+            self.published.setdefault(located.id, bounds)
+        elif located.record.status != "active":
+            return
+        for pointer, span in _date_spans(located):
+            if span.before_publication_of is not None or span.after_publication_of is not None:
+                self.tied.append((spot(located), pointer, span))
+
+    def finish(self, out: list[Issue]) -> None:
+        for where, pointer, span in self.tied:
+            if span.before_publication_of is not None:
+                self._check(where, pointer, span, span.before_publication_of, before=True, out=out)
+            if span.after_publication_of is not None:
+                self._check(where, pointer, span, span.after_publication_of, before=False, out=out)
+
+    def _check(
+        self,
+        where: Spot,
+        pointer: str,
+        span: DateSpan,
+        source: str,
+        *,
+        before: bool,
+        out: list[Issue],
+    ) -> None:
+        field = "before_publication_of" if before else "after_publication_of"
+        if source not in self.published:
+            out.append(
+                issue_at(
+                    where,
+                    "date-bound-from-publication",
+                    f"{field} names {source}, which is not a source",
+                    pointer=f"{pointer}/{field}",
+                )
+            )
+            return
+        earliest, latest = self.published[source]
+        day = latest if before else earliest
+        if day is None:
+            return  # the source's publication leaves this side open too
+        bound = span.latest if before else span.earliest
+        side = "latest" if before else "earliest"
+        if bound is None:
+            message = (
+                f"the {side} bound is open, but {source} was published "
+                f"{'by' if before else 'from'} {day.isoformat()}: set {side} to "
+                f"{day.isoformat()}"
+            )
+        elif (bound > day) if before else (bound < day):
+            message = (
+                f"the {side} bound {bound.isoformat()} is {'after' if before else 'before'} "
+                f"{source}'s publication ({'by' if before else 'from'} {day.isoformat()})"
+            )
+        else:
+            return
+        out.append(
+            issue_at(where, "date-bound-from-publication", message, pointer=f"{pointer}/{side}")
+        )
 
 
 @rule(ORDER)
