@@ -59,6 +59,8 @@ def test_analysis_examples_run(
         "sh",
         "python",
         "sh",
+        "python",
+        "sh",
     ]
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {}

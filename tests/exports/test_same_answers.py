@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 import pytest
 
@@ -37,6 +38,9 @@ def _read(directory: Path, format: str, name: str) -> Rows:
         return [json.loads(line) for line in lines]
     if format == "parquet":
         return list(pq.read_table(directory / f"{name}.parquet").to_pylist())
+    if format == "parquet-hive":
+        partitioned = pads.dataset(directory / name, format="parquet", partitioning="hive")
+        return list(partitioned.to_table().to_pylist())
     connection = sqlite3.connect(directory / "kursk-pows.db")
     connection.row_factory = sqlite3.Row
     try:

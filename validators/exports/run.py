@@ -14,7 +14,7 @@ from .directory import ExportError, fresh_directory
 from .formats import DOCUMENTS, FORMATS
 from .released import release_date
 from .sqlite import write_sqlite
-from .writers import write_csv, write_jsonl, write_parquet
+from .writers import write_csv, write_jsonl, write_parquet, write_parquet_hive
 
 if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
@@ -43,6 +43,9 @@ def export(dataset: Dataset, out: str | Path, format: str, version: str) -> list
         if format == "sqlite":
             write_sqlite(directory / f"{DATABASE}.db", every, rows)
             (directory / "metadata.json").write_text(metadata(every, version), encoding="utf-8")
+        elif format == "parquet-hive":
+            for table in every:
+                write_parquet_hive(directory / table.name, table, rows[table.name])
         else:
             for table in every:
                 _WRITERS[format](directory / f"{table.name}.{format}", table, rows[table.name])
@@ -55,6 +58,8 @@ def export(dataset: Dataset, out: str | Path, format: str, version: str) -> list
                 published = release_date(dataset.root, version)
                 described = croissant(directory, every, format, version, published)
                 (directory / "croissant.json").write_text(described, encoding="utf-8")
+    if format == "parquet-hive":
+        return sorted(p for p in target.rglob("*") if p.is_file())
     return sorted(target.iterdir())
 
 

@@ -1,4 +1,5 @@
-"""One file per table: CSV, JSON Lines and Parquet writers over the tables' rows."""
+"""One file per table: CSV, JSON Lines and Parquet writers over the tables' rows; and a
+Parquet dataset partitioned hive-style, one folder per table."""
 
 from __future__ import annotations
 
@@ -83,3 +84,33 @@ def write_parquet(path: Path, table: Table, rows: Rows) -> None:
     """Parquet with the table's Arrow schema (extra ``arrow``)."""
     parquet = need("pyarrow.parquet", "arrow")
     parquet.write_table(to_arrow(table, rows), path, compression="zstd")
+
+
+PARTITION = "source"
+"""The column a table is partitioned by in the hive-style dataset, when it has one."""
+
+
+def write_parquet_hive(folder: Path, table: Table, rows: Rows) -> None:
+    """The table as a Parquet dataset in the new directory ``folder``: split into one
+    ``source=<id>`` folder per article when it has a ``source`` column and rows (the value
+    percent-encoded, as hive-style readers expect, so no id leaves the folder), else one
+    ``part-0.parquet`` (extra ``arrow``)."""
+    dataset = need("pyarrow.dataset", "arrow")
+    parquet = need("pyarrow.parquet", "arrow")
+    arrow = to_arrow(table, rows)
+    options = dataset.ParquetFileFormat().make_write_options(compression="zstd")
+    if PARTITION not in table.names or not rows:  # an empty table keeps its columns
+        folder.mkdir()
+        parquet.write_table(arrow, folder / "part-0.parquet", compression="zstd")
+        return
+    dataset.write_dataset(
+        arrow,
+        folder,
+        format="parquet",
+        file_options=options,
+        partitioning=[PARTITION],
+        partitioning_flavor="hive",
+        existing_data_behavior="error",
+        basename_template="part-{i}.parquet",
+        use_threads=False,  # the same bytes for the same data, rows in the table's order
+    )
