@@ -71,8 +71,15 @@ def test_quantities_in_words() -> None:
     assert value_text(quantity("exact", nominal=3.0, unit="soldiers"), str) == "3 soldiers"
     assert value_text(quantity("about", nominal=2.5), str) == "about 2.5"
     assert value_text(quantity("range", low=2, high=4), str) == "2 to 4"
-    assert value_text(quantity("range", high=12, unit="km"), str) == "? to 12 km"
-    assert value_text(quantity("approximate-range", low=0.0), str) == "about 0 to ?"
+    assert value_text(quantity("approximate-range", low=10, high=20), str) == "about 10 to 20"
+    assert value_text(quantity("up-to", high=12, unit="km"), str) == "up to 12 km"
+    assert value_text(quantity("fewer-than", high=5), str) == "fewer than 5"
+    assert value_text(quantity("range", high=12, unit="km"), str) == "at most 12 km"
+    assert value_text(quantity("at-least", low=3), str) == "at least 3"
+    assert value_text(quantity("more-than", low=1000), str) == "more than 1,000"
+    assert value_text(quantity("approximate-range", low=0.0), str) == "at least 0"
+    assert value_text(quantity("range", unit="days"), str) == "no number given (days)"
+    assert value_text(quantity("exact"), str) == "no number given"
 
 
 def test_an_article_known_only_to_be_published_before_a_day_is_not_dated() -> None:

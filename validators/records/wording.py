@@ -29,21 +29,40 @@ def span_text(span: DateSpan | None) -> str:
     return lo if lo == hi else f"{lo} to {hi}"
 
 
-def _number(number: float | None) -> str:
-    if number is None:
-        return "?"
+def _number(number: float) -> str:
     whole = float(number).is_integer()
     return f"{int(number):,}" if whole else f"{number:,}"  # 10,000 as a reader writes it
 
 
-def _quantity(value: Any) -> str:
-    qualifier = QUALIFIERS.get(value.qualifier, "")
+UPPER = ("up-to", "fewer-than")
+"""Qualifiers that say a quantity's upper bound, read with the bound alone."""
+LOWER = ("at-least", "more-than")
+"""Qualifiers that say a quantity's lower bound, read with the bound alone."""
+
+
+def _amount(value: Any) -> str | None:
+    """The number part of a quantity: the printed number with its qualifier, else its bounds
+    ("4 to 5", "up to 12", "at least 100"; "at most" or "at least" when the qualifier does not
+    say which side the one bound is on), else ``None``."""
+    qualifier = value.qualifier
     if value.nominal is not None:
-        amount = _number(value.nominal)
-    else:
-        amount = f"{_number(value.low)} to {_number(value.high)}"
-    unit = f" {value.unit}" if value.unit else ""
-    return f"{qualifier}{amount}{unit}"
+        return QUALIFIERS.get(qualifier, "") + _number(value.nominal)
+    low, high = value.low, value.high
+    if low is not None and high is not None:
+        about = "about " if qualifier == "approximate-range" else ""
+        return f"{about}{_number(low)} to {_number(high)}"
+    if high is not None:
+        return (QUALIFIERS[qualifier] if qualifier in UPPER else "at most ") + _number(high)
+    if low is not None:
+        return (QUALIFIERS[qualifier] if qualifier in LOWER else "at least ") + _number(low)
+    return None
+
+
+def _quantity(value: Any) -> str:
+    amount = _amount(value)
+    if amount is None:
+        return f"no number given ({value.unit})" if value.unit else "no number given"
+    return f"{amount} {value.unit}" if value.unit else amount
 
 
 def value_text(value: Any, name_of: Callable[[str], str]) -> str:
