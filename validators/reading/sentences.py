@@ -18,6 +18,7 @@ one.  The coverage rule asks every sentence to be covered by evidence or exclude
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -88,37 +89,24 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
-def _run_end(line: str, start: int, chars: str) -> int:
-    end = start
-    while end < len(line) and line[end] in chars:
-        end += 1
-    return end
+_RUN = re.compile("[" + re.escape(_TERMINATORS) + "]+[" + re.escape(_CLOSERS) + "]*")
+"""A run of terminators and the closing marks after it."""
+_NEXT = re.compile(r"\s+[A-Z0-9" + re.escape(_OPENERS) + "]")
+"""White space, then a character that can begin a sentence: an ASCII capital, a digit or an
+opening mark."""
 
 
 def _cuts(line: str) -> list[int]:
-    """Where rule 2 cuts a line, in one forward pass (each character is looked at a bounded
-    number of times, so a run of dots or spaces costs linear time)."""
+    """Where rule 2 cuts a line.  Each run of terminators is found once and what follows it
+    is looked at once, so a run of dots or spaces costs linear time."""
     cuts = []
-    position = 0
-    while position < len(line):
-        if line[position] not in _TERMINATORS:
-            position += 1
-            continue
-        run = position
-        closed = _run_end(line, _run_end(line, run, _TERMINATORS), _CLOSERS)
-        position = closed
-        spaces = closed
-        while spaces < len(line) and line[spaces].isspace():
-            spaces += 1
-        starts_sentence = spaces > closed and spaces < len(line) and _starts(line[spaces])
-        if starts_sentence and not (line[run] == "." and _is_abbreviation(line, run)):
+    for run in _RUN.finditer(line):
+        closed = run.end()
+        if _NEXT.match(line, closed) and not (
+            line[run.start()] == "." and _is_abbreviation(line, run.start())
+        ):
             cuts.append(closed)
     return cuts
-
-
-def _starts(char: str) -> bool:
-    """Whether a character can begin a sentence: an ASCII capital, a digit or an opener."""
-    return ("A" <= char <= "Z") or ("0" <= char <= "9") or char in _OPENERS
 
 
 def split_sentences(text: str) -> list[Span]:
