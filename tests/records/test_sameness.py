@@ -33,6 +33,19 @@ def test_dates_compare_without_their_basis(a: dt.date, b: dt.date, one: str, oth
     assert value_key(first) == value_key(second)
 
 
+@given(st.dates(), st.sampled_from([None, "source:a", "source:b"]), st.booleans())
+def test_dates_compare_without_the_article_that_bounds_them(
+    day: dt.date, source: str | None, before: bool
+) -> None:
+    """Which article's publication bounds a date says how one report was read, not when."""
+    tie = {"before_publication_of" if before else "after_publication_of": source}
+    first = DateValue(type="date", date=DateSpan(earliest=day, latest=day, precision="day"))
+    second = DateValue(
+        type="date", date=DateSpan(earliest=day, latest=day, precision="day", **tie)
+    )
+    assert value_key(first) == value_key(second)
+
+
 @given(st.dates(), st.dates())
 def test_dates_with_other_bounds_differ(a: dt.date, b: dt.date) -> None:
     first = DateValue(type="date", date=DateSpan(earliest=a, latest=a, precision="day"))

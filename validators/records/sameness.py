@@ -1,8 +1,9 @@
 """When two claim values say the same thing: equal parts, whatever the words of their basis.
 
 A date's or an age's ``basis`` says how one report's words were read (a weekday resolved
-against one article's date), so it is left out; texts compare without regard to case or runs
-of white space, and a text list as a set.
+against one article's date), and so does the article whose publication bounds it
+(``before_publication_of``, ``after_publication_of``): they are left out.  Texts compare
+without regard to case or runs of white space, and a text list as a set.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-PER_REPORT = frozenset({"basis"})
+PER_REPORT = frozenset({"basis", "before_publication_of", "after_publication_of"})
 """Value fields that describe one report's wording, not what the value says."""
 
 
