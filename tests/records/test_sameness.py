@@ -40,9 +40,7 @@ def test_dates_compare_without_the_article_that_bounds_them(
     """Which article's publication bounds a date says how one report was read, not when."""
     tie = {"before_publication_of" if before else "after_publication_of": source}
     first = DateValue(type="date", date=DateSpan(earliest=day, latest=day, precision="day"))
-    second = DateValue(
-        type="date", date=DateSpan(earliest=day, latest=day, precision="day", **tie)
-    )
+    second = DateValue(type="date", date=DateSpan(earliest=day, latest=day, precision="day", **tie))
     assert value_key(first) == value_key(second)
 
 
