@@ -18,13 +18,15 @@ from pages import elements, html_pages
 
 import kursk_pows
 from kursk_pows.site import build_site
+from kursk_pows.site.as_of import AS_OF_DAYS
 from kursk_pows.site.model import Site
 
 NIS = "event:nis-confirmation"
 CAPTURE = "event:capture"
 
 
-def _days(dataset: kursk_pows.Dataset) -> list[str]:
+def _publication_days(dataset: kursk_pows.Dataset) -> list[str]:
+    """Every day an article may first have appeared."""
     return sorted(
         {
             s.published.earliest.isoformat()
@@ -32,6 +34,15 @@ def _days(dataset: kursk_pows.Dataset) -> list[str]:
             if s.published is not None and s.published.earliest is not None
         }
     )
+
+
+def _control_days(built: Path) -> list[str]:
+    """The days the overview's as-of control offers, in order."""
+    return [
+        str(a["data-day"])
+        for tag, a in elements(built / "index.html")
+        if tag == "a" and a.get("data-day")
+    ]
 
 
 @dataclass
@@ -103,11 +114,16 @@ def site(dataset: kursk_pows.Dataset) -> Site:
     return Site(dataset)
 
 
-def test_every_page_offers_each_day_an_article_may_have_appeared(
+def test_every_page_offers_the_days_articles_may_first_have_appeared(
     dataset: kursk_pows.Dataset, built: Path
 ) -> None:
-    days = _days(dataset)
-    assert len(days) >= 2
+    """Each such day while there are at most ``AS_OF_DAYS``, else that many from the first to
+    the last; the same on every page."""
+    every = _publication_days(dataset)
+    days = _control_days(built)
+    assert len(days) == min(len(every), AS_OF_DAYS) >= 2
+    assert set(days) <= set(every)
+    assert (days[0], days[-1]) == (every[0], every[-1])
     for page in html_pages(built):
         if "data" in page.relative_to(built).parts:
             continue
@@ -130,7 +146,7 @@ def test_pages_and_cards_are_shown_from_the_day_their_records_are_known(
     cards = {site.anchor(c): c for c in dataset.claims}
     pairs = _classed(parts(built / "disagreements.html"), "section", "pair")
     assert len(pairs) == len(site.disagreements)
-    for day in _days(dataset):
+    for day in _control_days(built):
         then = dataset.as_of(day, possibly=True)
         shown = [p.shown_on(day) for p in pairs]
         assert shown == [a in then.claims and b in then.claims for a, b, _ in site.disagreements]
@@ -157,7 +173,7 @@ def test_fact_sheets_count_what_was_known_on_each_day(
     """Each line of a fact sheet is shown on the days a claim of its proposition is known, with
     the articles and origins that support it then."""
     checked = 0
-    for day in _days(dataset):
+    for day in _control_days(built):
         then = dataset.as_of(day, possibly=True)
         for subject in [*dataset.entities, *dataset.events]:
             found = parts(built / str(site.page(subject)))
@@ -192,23 +208,26 @@ def _support_words(found: list[Part], line: Part, day: str) -> str:
     return inner.text_on(day)
 
 
-def test_the_nis_confirmation_is_not_known_before_sunday_and_the_capture_always(
+def test_the_nis_confirmation_is_not_known_before_sunday_and_the_capture_once_reported(
     dataset: kursk_pows.Dataset, built: Path, site: Site
 ) -> None:
     """The NIS confirmation (Sunday 12 January 2025) is reported by no article that may have
-    appeared before that day: its page says so then; the capture (9 January) is known on every
-    day of the control."""
+    appeared before that day: its page says so then; the capture (9 January) is known from the
+    first day an article reporting it may have appeared."""
     sunday = dt.date(2025, 1, 12).isoformat()
+    days = _control_days(built)
+    first_report = min(
+        str(dataset.sources[e.source].published.earliest) for e in dataset.events[CAPTURE].evidence
+    )
     nis = parts(built / str(site.page(NIS)))
-    notes = _classed(nis, "p", "not-yet")
-    assert [n.attributes["data-until"] for n in notes] == [sunday]
     capture = parts(built / str(site.page(CAPTURE)))
-    assert _classed(capture, "p", "not-yet") == []
-    for day in _days(dataset):
+    for day in _control_days(built):
         (body,) = _classed(nis, "div", "subject-body")
         assert body.shown_on(day) == (day >= sunday)
         (body,) = _classed(capture, "div", "subject-body")
-        assert body.shown_on(day)
+        assert body.shown_on(day) == (day >= first_report)
+    notes = _classed(nis, "p", "not-yet")
+    assert [n.attributes["data-until"] for n in notes] == [min(d for d in days if d >= sunday)]
 
 
 def test_the_search_index_says_from_when_each_record_is_known(
@@ -218,7 +237,7 @@ def test_the_search_index_says_from_when_each_record_is_known(
     (data,) = [p for p in found if p.attributes.get("id") == "search-data"]
     entries = json.loads(data.text)
     pages = {str(site.page(r)): r for r in [*dataset.sources, *dataset.entities, *dataset.events]}
-    for day in _days(dataset):
+    for day in _control_days(built):
         then = dataset.as_of(day, possibly=True)
         known = {*then.sources, *then.entities, *then.events}
         for entry in entries:
@@ -288,24 +307,26 @@ def test_the_command_can_leave_the_control_out(tmp_path: Path) -> None:
 def test_the_control_changes_counts_and_hides_what_was_not_yet_known(
     page: Any, built: Path, dataset: kursk_pows.Dataset, site: Site
 ) -> None:
-    """In Chromium, from ``file://``: the capture's page as of the first day reports it in fewer
-    articles than the whole site, the NIS confirmation's page says it was not yet reported,
-    and links keep the day."""
-    first = _days(dataset)[0]
-    then = dataset.as_of(first, possibly=True)
-    capture = (built / str(site.page(CAPTURE))).as_uri()
-    page.goto(capture)
-    whole = page.locator(".lede").inner_text()
+    """In Chromium, from ``file://``: the capture's page as of the first day it was reported
+    counts the articles reporting it then, the NIS confirmation's page says it was not yet
+    reported before Sunday 12 January 2025, and links keep the day."""
+    days = _control_days(built)
+    first = next(d for d in days if CAPTURE in dataset.as_of(d, possibly=True).events)
+    counts = [
+        len({e.source for e in known.events[CAPTURE].evidence})
+        for known in (dataset, dataset.as_of(first, possibly=True))
+    ]
+    page.goto((built / str(site.page(CAPTURE))).as_uri())
+    assert f"reported in {_plural(counts[0], 'article')}" in page.locator(".lede").inner_text()
     page.locator("nav.as-of a[data-day='" + first + "']").click()
     page.wait_for_url("**?as-of=" + first)
-    sources = {e.source for e in then.events[CAPTURE].evidence}
-    assert f"reported in {_plural(len(sources), 'article')}" in page.locator(".lede").inner_text()
-    assert page.locator(".lede").inner_text() != whole
-    assert page.locator("nav.as-of a[aria-current='page']").inner_text() != "All articles"
+    assert f"reported in {_plural(counts[1], 'article')}" in page.locator(".lede").inner_text()
+    assert page.locator("nav.as-of a[aria-current='page']").get_attribute("data-day") == first
     assert page.locator("#as-of-note").is_visible()
     timeline = page.locator("header nav[aria-label='Site'] a", has_text="Timeline")
     assert timeline.get_attribute("href").endswith("timeline.html?as-of=" + first)
-    page.goto((built / str(site.page(NIS))).as_uri() + "?as-of=" + first)
+    before_sunday = [d for d in days if d < dt.date(2025, 1, 12).isoformat()][-1]
+    page.goto((built / str(site.page(NIS))).as_uri() + "?as-of=" + before_sunday)
     assert page.locator("p.not-yet").is_visible()
     assert not page.locator(".fact-sheet").is_visible()
     page.goto((built / str(site.page(NIS))).as_uri())
