@@ -55,7 +55,16 @@ def test_format_choices_are_the_same_everywhere() -> None:
         "diff": ("text", "json"),
         "rules": ("text", "json"),
         # export writes files, not a report: its --format is the file format (issue 13)
-        "export": ("csv", "parquet", "sqlite", "jsonl", "annotations", "schemaorg", "prov"),
+        "export": (
+            "csv",
+            "parquet",
+            "sqlite",
+            "jsonl",
+            "parquet-hive",
+            "annotations",
+            "schemaorg",
+            "prov",
+        ),
     }
 
 
