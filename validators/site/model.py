@@ -52,7 +52,6 @@ class Site:
         ):
             for record_id in table:
                 self.kinds.setdefault(record_id, kind)
-        self.slugs = Slugs(self.kinds)
         self._events_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for event in dataset.events.values():
             for participant in event.participants:
@@ -67,6 +66,11 @@ class Site:
         for number, (left, right, _) in enumerate(self.disagreements, start=1):
             self._pair_of.setdefault(left, number)
             self._pair_of.setdefault(right, number)
+
+    @cached_property
+    def slugs(self) -> Slugs:
+        """The file name of each record's page (made on first use, like the spans)."""
+        return Slugs(self.kinds)
 
     @cached_property
     def spans(self) -> dict[str, list[Span]]:
