@@ -208,6 +208,29 @@ def _support_words(found: list[Part], line: Part, day: str) -> str:
     return inner.text_on(day)
 
 
+def test_a_claim_is_marked_disputed_from_the_day_its_dispute_is_known(
+    dataset: kursk_pows.Dataset, built: Path, site: Site
+) -> None:
+    """Each record card of an article page names its kind on each day: ``disputed`` only once
+    both claims of a contradicting pair are known, else the kind it has then."""
+    changed = 0
+    for day in _control_days(built):
+        then = Site(dataset.as_of(day, possibly=True))
+        for source_id in then.dataset.sources:
+            spans = {span.key: span for span in site.spans.get(source_id, [])}
+            # the same span in the day's site (its positions in a record may differ then)
+            same = {(s.record, s.start, s.end): s for s in then.spans.get(source_id, [])}
+            found = parts(built / str(site.page(source_id)))
+            for card in _classed(found, "article", "record"):
+                span = spans[str(card.attributes["id"])]
+                by_day = json.loads(card.attributes.get("data-kind-as-of") or "{}")
+                shown = by_day.get(day, card.attributes["data-kind"])
+                expected = then.span_kind(same[(span.record, span.start, span.end)])
+                assert shown == expected, (source_id, span.record, day)
+                changed += shown != card.attributes["data-kind"]
+    assert changed > 0
+
+
 def test_the_nis_confirmation_is_not_known_before_sunday_and_the_capture_once_reported(
     dataset: kursk_pows.Dataset, built: Path, site: Site
 ) -> None:
@@ -325,6 +348,20 @@ def test_the_control_changes_counts_and_hides_what_was_not_yet_known(
     assert page.locator("#as-of-note").is_visible()
     timeline = page.locator("header nav[aria-label='Site'] a", has_text="Timeline")
     assert timeline.get_attribute("href").endswith("timeline.html?as-of=" + first)
+    pages = [built / str(site.page(source)) for source in dataset.sources]
+    changing = [p for p in pages if f"&#34;{first}&#34;" in p.read_text(encoding="utf-8")]
+    article = changing[0].as_uri()  # an article with a highlight of another kind that day
+    count = "n => document.querySelectorAll('.article-text .hl.k-disputed').length"
+    page.goto(article)
+    disputed = page.evaluate(count)
+    page.goto(article + "?as-of=" + first)
+    undisputed = page.evaluate(
+        "d => [...document.querySelectorAll('.article-text .hl[data-kind-as-of]')]"
+        ".filter(n => JSON.parse(n.dataset.kindAsOf)[d] !== undefined).length",
+        first,
+    )
+    assert undisputed > 0
+    assert page.evaluate(count) == disputed - undisputed
     before_sunday = [d for d in days if d < dt.date(2025, 1, 12).isoformat()][-1]
     page.goto((built / str(site.page(NIS))).as_uri() + "?as-of=" + before_sunday)
     assert page.locator("p.not-yet").is_visible()

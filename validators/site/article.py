@@ -2,7 +2,8 @@
 
 The text is cut into segments (:mod:`.highlight`).  A segment under evidence is a link to the
 first record it supports, classed by the strongest kind of its evidence (``k-own``,
-``k-attributed``, ``k-hedged``, ``k-disputed``), and lists its records in ``data-ev`` (at most
+``k-attributed``, ``k-hedged``, ``k-disputed``; in ``data-kind-as-of`` its kind on the as-of
+days it differs), and lists its records in ``data-ev`` (at most
 :data:`SHOWN_KEYS`; a run of white space only is a ``<span>``, since a link needs visible
 text); an empty ``span-…`` anchor marks where each evidence item starts, so records can link
 back to it.  Excluded sentences are wrapped in ``<span class="excluded">``.  Everything from
@@ -11,6 +12,7 @@ the data is escaped, and control and bidi characters are shown as escapes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -62,10 +64,15 @@ def article_body(
     excluded: Sequence[Excluded],
     retracted: set[str],
     kinds: Mapping[str, str] | None = None,
+    kinds_by_day: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Markup:
     """The article's text as marked-up, escaped HTML (see the module's docstring); ``kinds``
-    gives each span key its highlight kind (``own`` when missing)."""
+    gives each span key its highlight kind (``own`` when missing), ``kinds_by_day`` a span's
+    kind on the as-of days it has another."""
     from markupsafe import Markup, escape
+
+    kinds = kinds or {}
+    kinds_by_day = kinds_by_day or {}
 
     marks = [Mark(s.key, s.start, s.end) for s in spans]
     marks += [Mark(x.key, x.start, x.end) for x in excluded]
@@ -81,10 +88,14 @@ def article_body(
         piece = str(escape(visible(text[segment.start : segment.end])))
         evidence = [k for k in segment.keys if k not in reasons]
         if evidence:
-            kind = "hl k-" + strongest([(kinds or {}).get(k, "own") for k in evidence])
+            overall = strongest([kinds.get(k, "own") for k in evidence])
+            kind = "hl k-" + overall
             if all(k in struck for k in evidence):
                 kind += " gone"
             keys = f'data-ev="{" ".join(evidence[:SHOWN_KEYS])}"'
+            by_day = _kinds_on_days(evidence, kinds, kinds_by_day, overall)
+            if by_day:
+                keys += f' data-kind-as-of="{escape(json.dumps(by_day, sort_keys=True))}"'
             if len(evidence) > SHOWN_KEYS:
                 keys += f' data-more="{len(evidence) - SHOWN_KEYS}"'
             if piece.strip():
@@ -96,3 +107,19 @@ def article_body(
             piece = f'<span class="excluded" data-x="{key}">{piece}</span>'
         parts.append(piece)
     return Markup("".join(parts))
+
+
+def _kinds_on_days(
+    keys: Sequence[str],
+    kinds: Mapping[str, str],
+    kinds_by_day: Mapping[str, Mapping[str, str]],
+    overall: str,
+) -> dict[str, str]:
+    """The strongest kind of ``keys`` on each as-of day it is not ``overall``."""
+    days = {day for key in keys for day in kinds_by_day.get(key, {})}
+    found = {}
+    for day in sorted(days):
+        then = strongest([kinds_by_day.get(k, {}).get(day, kinds.get(k, "own")) for k in keys])
+        if then != overall:
+            found[day] = then
+    return found

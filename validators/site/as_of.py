@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..tables.extras import need
-from .model import Site
+from .model import Site, Span
 
 if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
@@ -104,6 +104,19 @@ class AsOf:
                 changed[day.isoformat()] = words
         text = json.dumps(changed, ensure_ascii=False, sort_keys=True) if changed else None
         return _attributes({"data-as-of": text})
+
+    def kinds_before_dispute(self, span: Span) -> dict[str, str]:
+        """The kind of a disputed evidence span on each day its article is known and its
+        dispute (both claims of one of its pairs) is not: the kind it has without the
+        dispute."""
+        pairs = self.site.pairs_of(span.record)
+        if not pairs or not self.days:
+            return {}
+        first = self.days[0].isoformat()
+        disputed = min(self.since(a, b) or first for a, b in pairs)
+        shown = self.since(span.source) or first  # no kind is needed before the article is
+        before = self.site.span_kind(span, disputes=False)
+        return {d: before for d in (d.isoformat() for d in self.days) if shown <= d < disputed}
 
 
 def _text(rendered: Any) -> str:

@@ -163,8 +163,18 @@ def _write_pages(env: Any, site: Site, as_of: AsOf, directory: Path, version: st
     for source_id in dataset.sources:
         spans = site.spans.get(source_id, [])
         kinds = {span.key: site.span_kind(span) for span in spans}
+        kinds_by_day = {
+            span.key: as_of.kinds_before_dispute(span)
+            for span in spans
+            if kinds[span.key] == "disputed"
+        }
         body = article_body(
-            dataset.text(source_id), spans, excluded.get(source_id, []), retracted, kinds
+            dataset.text(source_id),
+            spans,
+            excluded.get(source_id, []),
+            retracted,
+            kinds,
+            kinds_by_day,
         )
         page(
             str(site.page(source_id)),
@@ -173,6 +183,7 @@ def _write_pages(env: Any, site: Site, as_of: AsOf, directory: Path, version: st
             body=body,
             spans=spans,
             kinds=kinds,
+            kinds_by_day=kinds_by_day,
             excluded=excluded.get(source_id, []),
         )
     for subject in [*dataset.entities, *dataset.events]:

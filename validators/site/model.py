@@ -63,6 +63,10 @@ class Site:
             self._made_by[claim.claimed_by].append(claim)
         self.disagreements = _contradicting_pairs(dataset)
         self._pair_of: dict[str, int] = {}
+        self._pairs_by_claim: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for left, right, _ in self.disagreements:
+            self._pairs_by_claim[left].append((left, right))
+            self._pairs_by_claim[right].append((left, right))
         for number, (left, right, _) in enumerate(self.disagreements, start=1):
             self._pair_of.setdefault(left, number)
             self._pair_of.setdefault(right, number)
@@ -216,6 +220,10 @@ class Site:
         numbers = [self._pair_of[c] for c in claim_ids if c in self._pair_of]
         return f"disagreements.html#pair-{min(numbers)}" if numbers else None
 
+    def pairs_of(self, claim_id: str) -> list[tuple[str, str]]:
+        """The contradicting pairs that hold ``claim_id``."""
+        return self._pairs_by_claim.get(claim_id, [])
+
     def disagreement_pair(self, claim_ids: list[str]) -> tuple[str, str]:
         """The two claims of the pair :meth:`disagreement_href` points at (``claim_ids`` must
         hold a claim of some pair)."""
@@ -223,12 +231,13 @@ class Site:
         left, right, _ = self.disagreements[number - 1]
         return left, right
 
-    def span_kind(self, span: Span) -> str:
+    def span_kind(self, span: Span, *, disputes: bool = True) -> str:
         """How an evidence item speaks: ``disputed`` (its claim is linked as contradicting
-        another), ``hedged``, ``attributed`` (a claimant other than the article, or passed on
-        through intermediaries) or ``own`` (the article's own voice)."""
+        another; not with ``disputes`` false), ``hedged``, ``attributed`` (a claimant other
+        than the article, or passed on through intermediaries) or ``own`` (the article's own
+        voice)."""
         claim = self.dataset.claims.get(span.record)
-        if claim is not None and claim.id in self._pair_of:
+        if disputes and claim is not None and claim.id in self._pair_of:
             return "disputed"
         if span.evidence.hedge:
             return "hedged"

@@ -18,8 +18,9 @@
 
   /* The as-of control: the page as the evidence may have stood on the day in "?as-of=", one of
      the control's days.  Parts whose data-from is a later day are hidden, notes whose
-     data-until is a later day shown, texts with a data-as-of entry for the day replaced by it;
-     links and forms within the site keep the day. */
+     data-until is a later day shown, texts with a data-as-of entry for the day replaced by it,
+     highlights with a data-kind-as-of entry given that kind; links and forms within the site
+     keep the day. */
   var asOf = (function () {
     var nav = document.querySelector("nav.as-of");
     if (!nav) { return null; }
@@ -42,6 +43,15 @@
     document.querySelectorAll("[data-as-of]").forEach(function (node) {
       var texts = JSON.parse(node.getAttribute("data-as-of"));
       if (Object.prototype.hasOwnProperty.call(texts, day)) { node.textContent = texts[day]; }
+    });
+    document.querySelectorAll("[data-kind-as-of]").forEach(function (node) {
+      var kinds = JSON.parse(node.getAttribute("data-kind-as-of"));
+      if (!Object.prototype.hasOwnProperty.call(kinds, day)) { return; }
+      Array.prototype.slice.call(node.classList).forEach(function (name) {
+        if (name.indexOf("k-") === 0) { node.classList.remove(name); }
+      });
+      node.classList.add("k-" + kinds[day]);
+      if (node.hasAttribute("data-kind")) { node.setAttribute("data-kind", kinds[day]); }
     });
     var note = document.getElementById("as-of-note");
     note.textContent = "As the evidence may have stood on " + current.textContent +
