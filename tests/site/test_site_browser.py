@@ -42,13 +42,14 @@ def test_every_page_loads_cleanly_and_every_internal_link_resolves(
     broken: list[str] = []
     for html in html_pages(built):
         page.goto(html.as_uri())
-        targets = page.eval_on_selector_all(
+        targets = page.eval_on_selector_all(  # each as written, and resolved (one call a page)
             "[href], [src]",
             "nodes => nodes.map(n => n.href && n.href.baseVal !== undefined"
-            " ? n.href.baseVal : (n.href || n.src))",
+            " ? n.href.baseVal : (n.href || n.src))"
+            ".map(t => [t, new URL(t, document.baseURI).href])",
         )
-        for target in targets:
-            parts = urlsplit(page.evaluate("t => new URL(t, document.baseURI).href", target))
+        for target, resolved in targets:
+            parts = urlsplit(resolved)
             if parts.scheme != "file" and target not in outside:
                 broken.append(f"{html.name}: leaves the site: {target}")
                 continue
