@@ -154,3 +154,15 @@ def test_the_stored_results_read_back_in_a_stable_order(
     assert text == report.dumps(dict(reversed(results.items())))
     assert text.index('"rules/a"') < text.index('"rules/b"')
     assert '"line": 3' in text.splitlines()[text.splitlines().index('  "mutants": [') + 1]
+
+
+def test_a_shared_fixtures_lines_count_for_every_test_that_uses_it(
+    harness: tuple[ModuleType, ModuleType],
+) -> None:
+    """A module- or session-scoped fixture is set up in the first test that asks for it, but a
+    mutant in the lines it runs must face the assertions of every test that uses it."""
+    import coverage_map
+
+    users = {"fixture:tests::built": ["t.py::b", "t.py::a"], "fixture:tests::other": ["t.py::c"]}
+    assert coverage_map._tests(["t.py::a", "fixture:tests::built"], users) == ["t.py::a", "t.py::b"]
+    assert coverage_map._tests(["fixture:tests::unused"], users) == []
