@@ -240,16 +240,20 @@ def test_a_site_of_one_day_says_so_and_has_no_control(
 
 
 def _sources(days: list[str]) -> object:
+    """Sources published on ``days``, and two whose first day is not known."""
     from types import SimpleNamespace
 
-    return SimpleNamespace(
-        sources={
-            f"source:s{n}": SimpleNamespace(
-                published=SimpleNamespace(earliest=dt.date.fromisoformat(d), latest=None)
-            )
-            for n, d in enumerate(days)
-        }
+    sources = {
+        f"source:s{n}": SimpleNamespace(
+            published=SimpleNamespace(earliest=dt.date.fromisoformat(d), latest=None)
+        )
+        for n, d in enumerate(days)
+    }
+    sources["source:undated"] = SimpleNamespace(published=None)
+    sources["source:later"] = SimpleNamespace(
+        published=SimpleNamespace(earliest=None, latest=dt.date(2025, 2, 1))
     )
+    return SimpleNamespace(sources=sources)
 
 
 def test_at_most_a_few_days_spread_from_the_first_to_the_last() -> None:
@@ -266,6 +270,9 @@ def test_at_most_a_few_days_spread_from_the_first_to_the_last() -> None:
     three = snapshot_days(_sources(days[:3] + days[:3]), 4)  # type: ignore[arg-type]
     assert [d.isoformat() for d in three] == days[:3]
     assert snapshot_days(_sources(days), 0) == []  # type: ignore[arg-type]
+    one, two = (snapshot_days(_sources(days), n) for n in (1, 2))  # type: ignore[arg-type]
+    assert [d.isoformat() for d in one] == days[-1:]
+    assert [d.isoformat() for d in two] == [days[0], days[-1]]
 
 
 def test_the_command_offers_as_many_days_as_the_library_by_default() -> None:

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kursk_pows.site import web_address
-from kursk_pows.site.article import SHOWN_KEYS, article_body, visible
+from kursk_pows.site.article import SHOWN_KEYS, Excluded, article_body, visible
 from kursk_pows.site.search import embedded_json
 from kursk_pows.site.slugs import MAX_LENGTH, Slugs
 from kursk_pows.site.timeline import LEFT, RIGHT, axis, detail_window, half_open
@@ -206,7 +206,23 @@ def test_nested_quotes_name_a_bounded_number_of_records_per_run() -> None:
     covering = [*range(1, depth + 1), *range(depth - 1, 0, -1)]  # nested: up, then down
     assert [len(keys.split()) + int(more or 0) for keys, more in runs] == covering
     assert [len(keys.split()) for keys, _ in runs] == [min(n, SHOWN_KEYS) for n in covering]
+    assert [int(more) for _, more in runs if more] == [
+        n - SHOWN_KEYS for n in covering if n > SHOWN_KEYS
+    ]
     assert body.count('class="anchor"') == depth
+
+
+def test_an_excluded_sentence_is_marked_where_it_stands_even_under_evidence() -> None:
+    """Each run of an excluded sentence is wrapped in a span naming it, whether evidence covers
+    it too or not; a run of evidence alone is never marked as excluded."""
+    text = "Said one. Left out. Said two."
+    excluded = [Excluded("x-1", 10, 19, "Left out.", "not about the event")]
+    body = str(article_body(text, [_span("ev-1", 0, 14)], excluded, set()))
+    wrapped = re.findall(r'<span class="excluded" data-x="([^"]*)">(.*?)</span>', body)
+    assert [(key, re.sub(r"<[^>]*>", "", inner)) for key, inner in wrapped] == [
+        ("x-1", "Left"),
+        ("x-1", " out."),
+    ]
 
 
 @pytest.mark.parametrize(
