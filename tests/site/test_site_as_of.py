@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -180,6 +181,46 @@ def test_fact_sheets_count_what_was_known_on_each_day(
                 ), (subject, proposition, day)
                 checked += 1
     assert checked > 0
+
+
+def test_the_front_page_counts_the_articles_known_on_each_day(
+    dataset: kursk_pows.Dataset, built: Path
+) -> None:
+    """The front page's line of records reads, as of each day, the number of articles known
+    then."""
+    found = parts(built / "index.html")
+    (term,) = [p for p in found if p.tag == "dt" and p.text == "Records"]
+    line = found[found.index(term) + 1]
+    assert line.tag == "dd"
+    for day in _days(dataset):
+        then = dataset.as_of(day, possibly=True)
+        assert line.text_on(day).startswith(_plural(len(then.sources), "article") + ","), day
+    assert line.text_on("").startswith(_plural(len(dataset.sources), "article") + ",")
+
+
+def test_a_text_that_varies_is_kept_as_its_words_on_each_day_it_differs(
+    dataset: kursk_pows.Dataset, site: Site
+) -> None:
+    """``data-as-of`` holds a rendered text's words (tags dropped, entities decoded) on each day
+    they differ from the whole site's, and only on those."""
+    from html import unescape
+
+    from markupsafe import Markup
+
+    from kursk_pows.site.as_of import AsOf
+
+    days = [dt.date.fromisoformat(d) for d in _days(dataset)]
+    attribute = str(
+        AsOf(site, days).vary(
+            lambda s: Markup("<b>{}</b> &amp; more").format(len(s.dataset.sources))
+        )
+    )
+    (value,) = re.findall(r' data-as-of="([^"]*)"', attribute)
+    counts = {d.isoformat(): len(dataset.as_of(d, possibly=True).sources) for d in days}
+    assert json.loads(unescape(value)) == {
+        day: f"{count} & more" for day, count in counts.items() if count != len(dataset.sources)
+    }
+    assert len(json.loads(unescape(value))) >= 1
 
 
 def _support_words(found: list[Part], line: Part, day: str) -> str:
