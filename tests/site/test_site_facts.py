@@ -100,6 +100,35 @@ def test_open_points_say_what_the_texts_leave_unknown(spec: DatasetSpec, tmp_pat
     ]
 
 
+@pytest.mark.parametrize(
+    ("earliest", "latest", "words"),
+    [
+        (None, None, "the texts give no date"),
+        (
+            "2025-01-09",
+            None,
+            "the texts give no end: only that it was no earlier than 9 January 2025",
+        ),
+        (
+            None,
+            "2025-01-10",
+            "the texts give no start: only that it was no later than 10 January 2025",
+        ),
+        ("2025-01-09", "2025-01-09", None),
+    ],
+)
+def test_a_date_open_at_one_end_says_which(
+    earliest: str | None, latest: str | None, words: str | None
+) -> None:
+    from datetime import date
+
+    from kursk_pows.site.facts import span_words
+
+    bounds = [date.fromisoformat(d) if d else None for d in (earliest, latest)]
+    span = SimpleNamespace(earliest=bounds[0], latest=bounds[1], precision="range")
+    assert span_words(span) == words  # type: ignore[arg-type]
+
+
 def _render(spec: DatasetSpec, tmp_path: Path) -> Path:
     out = tmp_path / "site"
     build_site(kursk_pows.load(spec.write(tmp_path / "data"), include_retracted=True), out, "1")
