@@ -129,6 +129,29 @@ def test_a_date_open_at_one_end_says_which(
     assert span_words(span) == words  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "nominal", "low", "high", "words"),
+    [
+        ("about", 2.5, None, None, "about 2.5: how far “about” reaches is not said"),
+        ("exact", 2, None, None, None),
+        ("at-least", None, 2, None, "no upper bound is given (at least 2)"),
+        ("up-to", 5, None, 5, "no lower bound is given (at most 5)"),
+        ("range", 3, 2, 5, "only a range is given: 2 to 5"),
+        ("approximate-range", None, 2, 2, None),
+        ("about", None, None, None, None),  # no number at all: nothing to say, and no failure
+    ],
+)
+def test_a_quantity_says_which_bound_the_text_leaves_open(
+    qualifier: str, nominal: float | None, low: float | None, high: float | None, words: str | None
+) -> None:
+    from kursk_pows.site.facts import value_open
+
+    value = SimpleNamespace(
+        type="quantity", qualifier=qualifier, nominal=nominal, low=low, high=high
+    )
+    assert value_open(value) == words
+
+
 def _render(spec: DatasetSpec, tmp_path: Path) -> Path:
     out = tmp_path / "site"
     build_site(kursk_pows.load(spec.write(tmp_path / "data"), include_retracted=True), out, "1")
