@@ -152,6 +152,21 @@ def test_a_quantity_says_which_bound_the_text_leaves_open(
     assert value_open(value) == words
 
 
+def test_an_age_says_what_its_day_leaves_open() -> None:
+    from datetime import date
+
+    from kursk_pows.site.facts import value_open
+
+    day = date(2025, 1, 9)
+    on_a_day = SimpleNamespace(earliest=day, latest=day, precision="day")
+    open_end = SimpleNamespace(earliest=day, latest=None, precision="range")
+    assert value_open(SimpleNamespace(type="age", at=on_a_day)) is None
+    assert value_open(SimpleNamespace(type="age", at=open_end)) == (
+        "the day the age refers to: the texts give no end: only that it was no earlier than "
+        "9 January 2025"
+    )
+
+
 def _render(spec: DatasetSpec, tmp_path: Path) -> Path:
     out = tmp_path / "site"
     build_site(kursk_pows.load(spec.write(tmp_path / "data"), include_retracted=True), out, "1")
