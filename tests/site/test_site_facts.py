@@ -306,3 +306,23 @@ def test_an_articles_byline_gives_its_date_in_words(
 ) -> None:
     spec.one(SOURCE_ID)["published"] = {**published, "basis": None}
     assert _site(spec, tmp_path).published(SOURCE_ID) == f"published {words}"
+
+
+def test_an_entity_page_knows_the_events_it_is_in_and_the_claims_it_makes(
+    dataset: kursk_pows.Dataset,
+) -> None:
+    """Each entity takes part in the events that name it as a participant or as their place,
+    and makes the claims it is the claimant of."""
+    site = Site(dataset)
+    events = list(dataset.events.values())
+    roles = set()
+    for entity_id in dataset.entities:
+        expected = [(e.id, p.role) for e in events for p in e.participants if p.entity == entity_id]
+        expected += [(e.id, "place") for e in events if e.place == entity_id]
+        assert sorted(site.events_of(entity_id)) == sorted(expected), entity_id
+        roles |= {role for _, role in expected}
+        made = [c.id for c in dataset.claims.values() if c.claimed_by == entity_id]
+        assert [c.id for c in site.claims_made_by(entity_id)] == made, entity_id
+    assert "place" in roles
+    assert len(roles) > 1
+    assert any(site.claims_made_by(e) for e in dataset.entities)
