@@ -246,3 +246,29 @@ def test_each_claim_card_states_its_articles_and_origins(
     assert f"reported in {len(articles(claim))} articles" in card
     assert f"from {len(origins)} origin" in card
     assert f"<code>{claim.proposition}</code>" in card
+
+
+def _resolves(built: Path, href: str | None) -> bool:
+    """Whether a site address names a written page, and an element of it after ``#``."""
+    if href is None:
+        return False
+    name, _, fragment = href.partition("#")
+    page = built / name
+    return page.is_file() and (not fragment or f'id="{fragment}"' in page.read_text("utf-8"))
+
+
+def test_record_and_evidence_addresses_lead_to_their_place_in_the_built_site(
+    dataset: kursk_pows.Dataset, built: Path
+) -> None:
+    """Every source, entity, event and claim has an address in the site, every quote found in
+    its article the address of its highlight, and what has no page (a predicate, an evidence
+    item that does not exist) has none."""
+    site = Site(dataset)
+    for table in (dataset.sources, dataset.entities, dataset.events, dataset.claims):
+        for record_id in table:
+            assert _resolves(built, site.href(record_id)), record_id
+    for span in (s for spans in site.spans.values() for s in spans):
+        assert _resolves(built, site.span_href(span.record, span.position)), span
+    assert site.span_of
+    assert site.href(next(iter(dataset.predicates))) is None
+    assert site.span_href(next(iter(dataset.claims)), 10_000) is None
