@@ -326,3 +326,47 @@ def test_an_entity_page_knows_the_events_it_is_in_and_the_claims_it_makes(
     assert "place" in roles
     assert len(roles) > 1
     assert any(site.claims_made_by(e) for e in dataset.entities)
+
+
+def _support(articles: int, outlets: int) -> Any:
+    """A dataset with no records whose every proposition is reported in ``articles`` articles
+    from ``outlets`` outlets and one origin."""
+    counts = {"articles": articles, "outlets": outlets, "origins": 1}
+    behind = SimpleNamespace(counts=lambda: counts, origins=("person:speaker",))
+    tables: dict[str, Any] = {t: {} for t in ("sources", "entities", "events", "claims")}
+    return SimpleNamespace(**tables, predicates={}, support=lambda record_id: behind)
+
+
+def test_the_outlets_are_counted_apart_only_when_articles_share_one() -> None:
+    """Articles that share a wire credit count once as outlets; the support text says so only
+    when that makes the count differ."""
+    assert Site(_support(3, 2)).support_text("claim:x") == (
+        "reported in 3 articles (2 outlets), from 1 origin (person:speaker)"
+    )
+    assert Site(_support(3, 3)).support_text("claim:x") == (
+        "reported in 3 articles, from 1 origin (person:speaker)"
+    )
+
+
+def test_a_short_statement_marks_a_subject_name_it_cut(dataset: kursk_pows.Dataset) -> None:
+    site = Site(dataset)
+    claim = next(c for c in dataset.claims.values() if len(site.name(c.subject)) > 20)
+    assert site.short_statement(claim, 1000) == site.statement(claim)
+    short = site.short_statement(claim, 20)
+    subject = short.split(" — ")[0]
+    assert subject.endswith("…")
+    assert site.name(claim.subject).startswith(subject.removesuffix("…"))
+
+
+def test_an_evidence_item_names_its_claimant_unless_the_article_speaks(
+    dataset: kursk_pows.Dataset,
+) -> None:
+    site = Site(dataset)
+    seen = set()
+    for span in (s for spans in site.spans.values() for s in spans):
+        claim = dataset.claims.get(span.record)
+        own = claim is None or claim.claimed_by == span.source
+        speaker = "This article" if own else site.name(claim.claimed_by)  # type: ignore[union-attr]
+        assert site.claimant(span) == speaker, span.key
+        seen.add(own)
+    assert seen == {True, False}
