@@ -370,3 +370,20 @@ def test_an_evidence_item_names_its_claimant_unless_the_article_speaks(
         assert site.claimant(span) == speaker, span.key
         seen.add(own)
     assert seen == {True, False}
+
+
+def test_only_events_with_no_date_bound_are_undated() -> None:
+    day = "2025-01-09"
+    dates = {
+        "event:none": None,
+        "event:no-bound": SimpleNamespace(earliest=None, latest=None),
+        "event:open-end": SimpleNamespace(earliest=day, latest=None),
+        "event:open-start": SimpleNamespace(earliest=None, latest=day),
+        "event:day": SimpleNamespace(earliest=day, latest=day),
+    }
+    events = {
+        i: SimpleNamespace(id=i, date=d, participants=(), place=None) for i, d in dates.items()
+    }
+    dataset = _support(1, 1)
+    dataset.events = events
+    assert [e.id for e in Site(dataset).undated()] == ["event:none", "event:no-bound"]
