@@ -329,8 +329,8 @@ def test_an_entity_page_knows_the_events_it_is_in_and_the_claims_it_makes(
 
 
 def _support(articles: int, outlets: int) -> Any:
-    """A dataset with no records whose every proposition is reported in ``articles`` articles
-    from ``outlets`` outlets and one origin."""
+    """A stand-in dataset with no records (a test adds those it needs) whose every proposition
+    is reported in ``articles`` articles from ``outlets`` outlets and one origin."""
     counts = {"articles": articles, "outlets": outlets, "origins": 1}
     behind = SimpleNamespace(counts=lambda: counts, origins=("person:speaker",))
     tables: dict[str, Any] = {t: {} for t in ("sources", "entities", "events", "claims")}
@@ -387,3 +387,29 @@ def test_only_events_with_no_date_bound_are_undated() -> None:
     dataset = _support(1, 1)
     dataset.events = events
     assert [e.id for e in Site(dataset).undated()] == ["event:none", "event:no-bound"]
+
+
+def test_a_disagreement_is_a_contradiction_between_two_claims_of_the_dataset() -> None:
+    """Only ``contradicts`` links make pairs, and only to a claim the dataset holds."""
+
+    def link(kind: str, other: str) -> Any:
+        return SimpleNamespace(type=kind, claim=other, note=f"{kind} {other}")
+
+    links = {
+        "claim:a": [link("contradicts", "claim:b"), link("refines", "claim:c")],
+        "claim:b": [link("contradicts", "claim:gone")],
+        "claim:c": [],
+    }
+    dataset = _support(1, 1)
+    dataset.claims = {
+        i: SimpleNamespace(id=i, claimed_by="person:x", links=ls) for i, ls in links.items()
+    }
+    assert Site(dataset).disagreements == [("claim:a", "claim:b", "contradicts claim:b")]
+
+
+def test_the_entities_are_listed_once_each_under_their_type(dataset: kursk_pows.Dataset) -> None:
+    groups = Site(dataset).entities_by_type()
+    assert [kind for kind, _ in groups] == sorted({str(e.type) for e in dataset.entities.values()})
+    listed = [(kind, i) for kind, ids in groups for i in ids]
+    assert sorted(i for _, i in listed) == sorted(dataset.entities)
+    assert all(str(dataset.entities[i].type) == kind for kind, i in listed)

@@ -242,3 +242,43 @@ def test_a_shortened_label_is_the_start_of_the_name_with_no_open_parenthesis(
 
     length = 15 if text.startswith("one") or text.startswith("(") else 27
     assert shortened(text, length) == expected
+
+
+def test_a_label_is_cut_only_when_too_long_and_never_inside_parentheses() -> None:
+    from kursk_pows.site.model import shortened
+
+    assert shortened("one two", 7) == "one two"
+    assert shortened("A tanker (the one that sank) drifts", 15) == "A tanker"
+
+
+def test_a_search_entry_says_where_it_is_reported_when_it_is(dataset: Any) -> None:
+    from kursk_pows.site.model import Site
+    from kursk_pows.site.search import ARTICLES_NAMED, entries
+
+    found = entries(Site(dataset))
+    for entry in found:
+        if not entry["reports"]:
+            assert entry["where"] == "", entry["href"]
+            continue
+        assert entry["where"].startswith("in "), entry["href"]
+        more = entry["reports"] - ARTICLES_NAMED
+        assert entry["where"].endswith(f" and {more} more") == (more > 0), entry["href"]
+    assert {bool(e["reports"]) for e in found} == {True, False}
+
+
+def test_a_search_entry_quotes_each_of_its_evidence_items_found_in_its_article(
+    dataset: Any,
+) -> None:
+    from kursk_pows.site.model import Site
+    from kursk_pows.site.search import entries
+
+    site = Site(dataset)
+    claims = {site.href(c.id): c for c in dataset.claims.values()}
+    quoted = 0
+    for entry in entries(site):
+        if entry["kind"] == "claim":
+            claim = claims[entry["href"]]
+            shown = [e.quote for n, e in enumerate(claim.evidence) if (claim.id, n) in site.span_of]
+            assert [q[0] for q in entry["quotes"]] == shown, claim.id
+            quoted += len(shown)
+    assert quoted > 0
