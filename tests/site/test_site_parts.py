@@ -282,3 +282,34 @@ def test_a_search_entry_quotes_each_of_its_evidence_items_found_in_its_article(
             assert [q[0] for q in entry["quotes"]] == shown, claim.id
             quoted += len(shown)
     assert quoted > 0
+
+
+def test_a_search_entry_holds_the_words_to_find_it_by_and_the_day_it_is_known(
+    dataset: Any,
+) -> None:
+    from kursk_pows.site.model import Site
+    from kursk_pows.site.search import entries
+
+    site = Site(dataset)
+    found = {e["href"]: e for e in entries(site, lambda record_id: "2025-01-12")}
+    for entity in dataset.entities.values():
+        words = found[site.href(entity.id)]["text"]
+        assert all(w in words for w in [*entity.aliases, entity.description or ""]), entity.id
+    for source in dataset.sources.values():
+        assert found[site.href(source.id)]["text"] == (source.publisher or ""), source.id
+    assert any(e.description for e in dataset.entities.values())
+    quotes = [q for e in found.values() for q in e["quotes"]]
+    assert quotes
+    assert all(len(q) == 4 and q[-1] == "2025-01-12" for q in quotes)
+    assert {e["from"] for e in found.values()} == {"2025-01-12"}
+
+
+def test_an_article_is_found_by_its_publisher(spec: Any, tmp_path: Any) -> None:
+    import kursk_pows
+    from kursk_pows.site.model import Site
+    from kursk_pows.site.search import entries
+
+    spec.one("source:test-article")["publisher"] = "The Kyiv Independent"
+    site = Site(kursk_pows.load(spec.write(tmp_path / "data"), include_retracted=True))
+    (article,) = [e for e in entries(site) if e["kind"] == "article"]
+    assert article["text"] == "The Kyiv Independent"
