@@ -313,3 +313,13 @@ def test_an_article_is_found_by_its_publisher(spec: Any, tmp_path: Any) -> None:
     site = Site(kursk_pows.load(spec.write(tmp_path / "data"), include_retracted=True))
     (article,) = [e for e in entries(site) if e["kind"] == "article"]
     assert article["text"] == "The Kyiv Independent"
+
+
+def test_a_bar_from_the_middle_on_has_its_label_end_at_its_end() -> None:
+    from kursk_pows.site.timeline import WIDTH, Bar
+
+    def bar(x: float) -> Bar:
+        return Bar("event:e", 0, x, 40.0, 0.0, False, False, "day")
+
+    assert (bar(WIDTH / 2 - 1).label_anchor, bar(WIDTH / 2 - 1).label_x) == ("start", WIDTH / 2 - 1)
+    assert (bar(WIDTH / 2).label_anchor, bar(WIDTH / 2).label_x) == ("end", WIDTH / 2 + 40)
