@@ -323,3 +323,18 @@ def test_a_bar_from_the_middle_on_has_its_label_end_at_its_end() -> None:
 
     assert (bar(WIDTH / 2 - 1).label_anchor, bar(WIDTH / 2 - 1).label_x) == ("start", WIDTH / 2 - 1)
     assert (bar(WIDTH / 2).label_anchor, bar(WIDTH / 2).label_x) == ("end", WIDTH / 2 + 40)
+
+
+def test_events_starting_together_are_in_the_order_of_their_last_day() -> None:
+    """An open end counts as ending on the first day; a month after five days."""
+    from kursk_pows.site.timeline import dated
+
+    start = dt.date(2025, 1, 1)
+    month = _event("event:a-month", start, dt.date(2025, 1, 31))
+    days = _event("event:b-days", start, dt.date(2025, 1, 5))
+    open_end = _event("event:c-open", start, None)
+    assert [e.id for e in dated([month, days, open_end])] == [
+        "event:c-open",
+        "event:b-days",
+        "event:a-month",
+    ]
