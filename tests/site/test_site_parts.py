@@ -326,15 +326,38 @@ def test_a_bar_from_the_middle_on_has_its_label_end_at_its_end() -> None:
 
 
 def test_events_starting_together_are_in_the_order_of_their_last_day() -> None:
-    """An open end counts as ending on the first day; a month after five days."""
+    """An open end counts as ending on the first day, a month after five days; an event with
+    no date bound is not among the dated."""
     from kursk_pows.site.timeline import dated
 
     start = dt.date(2025, 1, 1)
     month = _event("event:a-month", start, dt.date(2025, 1, 31))
     days = _event("event:b-days", start, dt.date(2025, 1, 5))
     open_end = _event("event:c-open", start, None)
-    assert [e.id for e in dated([month, days, open_end])] == [
+    unknown = _event("event:d-unknown", None, None)
+    assert [e.id for e in dated([month, days, open_end, unknown])] == [
         "event:c-open",
         "event:b-days",
         "event:a-month",
     ]
+
+
+def test_up_to_two_years_are_marked_by_month_and_longer_by_year() -> None:
+    from kursk_pows.site.timeline import _month_ticks
+
+    def labels(first: dt.date, last: dt.date) -> list[str]:
+        return [t.label for t in _month_ticks(first, last, lambda d: float((d - first).days))]
+
+    assert labels(dt.date(2024, 11, 15), dt.date(2025, 2, 10)) == ["2024-12", "2025-01", "2025-02"]
+    assert labels(dt.date(2024, 12, 1), dt.date(2025, 1, 31)) == ["2024-12", "2025-01"]
+    two_years = labels(dt.date(2023, 1, 1), dt.date(2025, 1, 1))
+    assert (len(two_years), two_years[0], two_years[-1]) == (25, "2023-01", "2025-01")
+    assert labels(dt.date(2023, 1, 1), dt.date(2025, 2, 1)) == ["2024", "2025"]
+
+
+def test_a_tick_label_ends_at_its_tick_only_past_its_room() -> None:
+    from kursk_pows.site.timeline import EDGE, _tick
+
+    day = dt.date(2025, 1, 9)
+    assert _tick(RIGHT - EDGE, "9", day).anchor == "start"
+    assert _tick(RIGHT - EDGE + 1, "9", day).anchor == "end"
