@@ -361,3 +361,15 @@ def test_a_tick_label_ends_at_its_tick_only_past_its_room() -> None:
     day = dt.date(2025, 1, 9)
     assert _tick(RIGHT - EDGE, "9", day).anchor == "start"
     assert _tick(RIGHT - EDGE + 1, "9", day).anchor == "end"
+
+
+def test_the_first_month_is_named_when_its_name_fits_before_the_next() -> None:
+    """Month names need 110 units: the window's first month is named only with that room."""
+    from kursk_pows.site.timeline import _day_ticks
+
+    def months(first: dt.date) -> list[str]:
+        ticks = _day_ticks(first, dt.date(2025, 2, 3), lambda d: 10.0 * (d - first).days)[1]
+        return [t.label for t in ticks]
+
+    assert months(dt.date(2025, 1, 21)) == ["January 2025", "February 2025"]  # 110 apart
+    assert months(dt.date(2025, 1, 22)) == ["February 2025"]  # 100 apart
