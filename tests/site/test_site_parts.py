@@ -373,3 +373,27 @@ def test_the_first_month_is_named_when_its_name_fits_before_the_next() -> None:
 
     assert months(dt.date(2025, 1, 21)) == ["January 2025", "February 2025"]  # 110 apart
     assert months(dt.date(2025, 1, 22)) == ["February 2025"]  # 100 apart
+
+
+def test_a_detail_window_only_when_the_axis_is_longer_than_four_windows() -> None:
+    from kursk_pows.site.timeline import DETAIL_DAYS, detail_window
+
+    start = dt.date(2024, 1, 1)
+    first = _event("event:first", start, start)
+    for gap, expected in ((4 * DETAIL_DAYS, False), (4 * DETAIL_DAYS + 1, True)):
+        end = start + dt.timedelta(days=gap)
+        window = detail_window([first, _event("event:last", end, end)])
+        assert (window is not None) == expected, gap
+    assert detail_window([]) is None
+    assert detail_window([_event("event:open", start, None)]) is None
+
+
+def test_an_axis_of_at_most_day_ticks_days_is_drawn_day_by_day() -> None:
+    from kursk_pows.site.timeline import DAY_TICKS
+
+    start = dt.date(2025, 1, 1)
+    event = _event("event:e", start, start, "day")
+    for days, by_day in ((DAY_TICKS, True), (DAY_TICKS + 1, False)):
+        drawn = axis([event], (start, start + dt.timedelta(days=days - 1)))
+        assert drawn is not None
+        assert (len(drawn.ticks) == days) == by_day, days
