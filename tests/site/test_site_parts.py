@@ -397,3 +397,15 @@ def test_an_axis_of_at_most_day_ticks_days_is_drawn_day_by_day() -> None:
         drawn = axis([event], (start, start + dt.timedelta(days=days - 1)))
         assert drawn is not None
         assert (len(drawn.ticks) == days) == by_day, days
+
+
+def test_a_window_draws_only_the_events_that_overlap_it() -> None:
+    def on(eid: str, lo: int, hi: int) -> Any:
+        return _event(eid, dt.date(2025, 1, lo), dt.date(2025, 1, hi))
+
+    window = (dt.date(2025, 1, 10), dt.date(2025, 1, 20))
+    events = [on("event:before", 1, 9), on("event:into", 5, 10), on("event:in", 12, 14)]
+    events += [on("event:out-of", 20, 25), on("event:after", 21, 30)]
+    drawn = axis(events, window)
+    assert drawn is not None
+    assert sorted(bar.event for bar in drawn.bars) == ["event:in", "event:into", "event:out-of"]
