@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factory import DatasetSpec, claim
-from kursk_pows.releases.diff import Release, diff_releases, version_bump
+from kursk_pows.releases.diff import DatasetDiff, Release, diff_releases, version_bump
 from kursk_pows.releases.manifest import write_manifest
 
 
@@ -41,9 +41,12 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         ("1.2.3", "2.0.0", "major"),
         ("1.2.3", "1.2.2", None),
         ("1.2", "1.3", None),
+        (None, "1.0.0", None),
+        ("1.0.0", None, None),
+        ("one", "1.0.0", None),
     ],
 )
-def test_version_bump(old: str, new: str, bump: str | None) -> None:
+def test_version_bump(old: str | None, new: str | None, bump: str | None) -> None:
     assert version_bump(old, new) == bump
 
 
@@ -220,3 +223,11 @@ def test_git_revision_and_installed_release(tmp_path: Path) -> None:
     assert "removed exclusion exclusion:test-repeat" in result.stdout
     assert run("diff", "no-such-revision", ".", cwd=repo).returncode == 2
     assert run("diff", "installed", "installed", "--check").returncode == 2  # itself
+
+
+def test_a_lower_version_is_a_problem_even_with_no_changes() -> None:
+    assert DatasetDiff("2.0.0", "1.0.0").problems() == [
+        "version went from 2.0.0 to 1.0.0, which is not an increase of a SemVer version"
+    ]
+    assert DatasetDiff("1.0.0", "1.0.0").problems() == []
+    assert DatasetDiff("1.0.0", "1.0.1").problems() == []
