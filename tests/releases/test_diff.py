@@ -231,3 +231,36 @@ def test_a_lower_version_is_a_problem_even_with_no_changes() -> None:
     ]
     assert DatasetDiff("1.0.0", "1.0.0").problems() == []
     assert DatasetDiff("1.0.0", "1.0.1").problems() == []
+
+
+def test_a_claim_retracted_before_and_changed_again_is_only_changed(tmp_path: Path) -> None:
+    spec = DatasetSpec()
+    spec.one("claim:a.role")["status"] = "retracted"
+    spec.one("claim:a.role")["retraction"] = {"reason": "misread"}
+    old = release(spec, tmp_path / "old", "1.0.0")
+    spec.one("claim:a.role")["retraction"] = {"reason": "misread: the quote is about another man"}
+    new = release(spec, tmp_path / "new", "1.0.1")
+    assert [c.describe() for c in diff_releases(old, new).changes] == [
+        "changed claim claim:a.role (retraction)"
+    ]
+
+
+def test_a_source_text_missing_from_the_new_release_is_no_changed_text(tmp_path: Path) -> None:
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    new = release(DatasetSpec(), tmp_path / "new", "1.0.0")
+    for text in (new.dataset / "sources").glob("*"):
+        text.unlink()
+    changes = [c.describe() for c in diff_releases(old, new).changes]
+    assert not [c for c in changes if c.startswith("changed text of")]
+
+
+def test_a_changed_source_text_is_a_patch(tmp_path: Path) -> None:
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    new = release(DatasetSpec(), tmp_path / "new", "1.0.0")
+    (text,) = (new.dataset / "sources").glob("*")
+    text.write_bytes(text.read_bytes() + b"\nOne more line.\n")
+    result = diff_releases(old, new)
+    assert [c.describe() for c in result.changes] == [
+        f"changed text of source file sources/{text.name}"
+    ]
+    assert result.required == "patch"
