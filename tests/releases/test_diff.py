@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -264,3 +265,38 @@ def test_a_changed_source_text_is_a_patch(tmp_path: Path) -> None:
         f"changed text of source file sources/{text.name}"
     ]
     assert result.required == "patch"
+
+
+def test_schemas_are_compared_only_when_both_releases_have_one(
+    tmp_path: Path, repo_root: Path
+) -> None:
+    """A release without a schema directory (or with a missing one) is no removal or addition
+    of every field."""
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    new = release(DatasetSpec(), tmp_path / "new", "1.0.0")
+    schema = repo_root / "schema"
+    for before, after in ((schema, None), (None, schema), (schema, tmp_path / "no-schema")):
+        result = diff_releases(
+            Release(old.dataset, before, "old"), Release(new.dataset, after, "new")
+        )
+        assert result.changes == [], (before, after)
+
+
+@pytest.mark.parametrize(
+    ("spec", "allowed"),
+    [
+        ({"anyOf": [{"enum": ["a", "b"]}, {"type": "null"}]}, {'"a"', '"b"'}),
+        ({"anyOf": [{"enum": ["a"]}, {"const": "c"}]}, {'"a"', '"c"'}),
+        ({"anyOf": [{"enum": ["a"]}, {"type": "string"}]}, None),
+        ({"anyOf": [{"type": "null"}]}, None),
+        ({"items": {"const": 1}}, {"1"}),
+    ],
+)
+def test_the_values_a_schema_property_allows(
+    spec: dict[str, Any], allowed: set[str] | None
+) -> None:
+    """Null aside, a property allows the union of its alternatives' values, or any value when
+    one of them is open."""
+    from kursk_pows.releases.diff import _allowed_values
+
+    assert _allowed_values(spec) == allowed
