@@ -300,3 +300,24 @@ def test_the_values_a_schema_property_allows(
     from kursk_pows.releases.diff import _allowed_values
 
     assert _allowed_values(spec) == allowed
+
+
+def test_a_closed_field_opened_is_widened_and_an_open_one_closed_is_narrowed(
+    tmp_path: Path,
+) -> None:
+    schemas = {
+        "old": {"kind": {"enum": ["a"]}, "free": {"type": "string"}},
+        "new": {"kind": {"type": "string"}, "free": {"enum": ["x"]}},
+    }
+    releases = []
+    for label, properties in schemas.items():
+        (tmp_path / label / "schema").mkdir(parents=True)
+        schema = {"title": "Thing", "properties": properties}
+        (tmp_path / label / "schema" / "thing.schema.json").write_text(json.dumps(schema))
+        found = release(DatasetSpec(), tmp_path / label / "data", "1.0.0")
+        releases.append(Release(found.dataset, tmp_path / label / "schema", label))
+    changes = diff_releases(*releases).changes
+    assert [(c.bump, c.describe()) for c in changes] == [
+        ("major", "narrowed schema thing:Thing.free"),
+        ("minor", "widened schema thing:Thing.kind"),
+    ]
