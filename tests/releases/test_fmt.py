@@ -186,3 +186,22 @@ def test_a_missing_final_line_feed_is_flagged_by_validate_and_fmt_check(
     assert main(["fmt", str(root)]) == 0
     write_manifest(root, "1.0.0")
     assert kursk_pows.validate(root).issues == ()
+
+
+@pytest.mark.parametrize("kept", ["start", "end"])
+def test_fmt_leaves_an_evidence_item_with_one_offset_alone(
+    spec: DatasetSpec, tmp_path: Path, kept: str
+) -> None:
+    """An item that gives one offset is the contributor's to finish: fmt fills in neither."""
+    evidence = spec.one("claim:a.role")["evidence"][0]
+    evidence[kept] = 3
+    del evidence["end" if kept == "start" else "start"]
+    root = spec.write(tmp_path / "ds")
+    format_dataset(root)
+    claims = [json.loads(line) for line in (root / "claims.jsonl").read_text().splitlines()]
+    (claim,) = [c for c in claims if c["id"] == "claim:a.role"]
+    assert claim["evidence"][0] == {
+        "source": "source:test-article",
+        "quote": "as a sniper",
+        kept: 3,
+    }
