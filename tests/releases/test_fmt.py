@@ -205,3 +205,21 @@ def test_fmt_leaves_an_evidence_item_with_one_offset_alone(
         "quote": "as a sniper",
         kept: 3,
     }
+
+
+def test_fmt_leaves_a_linked_record_file_alone_and_a_missing_one_unreported(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    root = spec.write(tmp_path / "ds")
+    lines = (root / "claims.jsonl").read_text().splitlines()
+    scrambled = "".join(json.dumps(dict(reversed(json.loads(x).items()))) + "\n" for x in lines)
+    target = tmp_path / "elsewhere.jsonl"
+    target.write_text(scrambled)
+    (root / "claims.jsonl").unlink()
+    (root / "claims.jsonl").symlink_to(target)
+    (root / "exclusions.jsonl").unlink(missing_ok=True)
+    result = format_dataset(root)
+    assert (root / "claims.jsonl").is_symlink()
+    assert target.read_text() == scrambled
+    assert "claims.jsonl" not in result.changed
+    assert "exclusions.jsonl" not in result.refused
