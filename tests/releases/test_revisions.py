@@ -191,3 +191,17 @@ def test_the_hook_ci_and_the_workflow_ask_the_same_question(repo_root: Path) -> 
     workflow = yaml.safe_load((repo_root / ".github/workflows/pull-request.yml").read_text())
     runs = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
     assert [r for r in runs if "diff" in r] == ["kursk-pows diff base . --check"]
+
+
+def test_a_directory_with_either_record_index_or_manifest_is_a_release(tmp_path: Path) -> None:
+    from kursk_pows.releases.revisions import ReleaseNotFound, open_release
+
+    for name in ("sources.jsonl", "manifest.json"):
+        directory = tmp_path / f"with-{name}"
+        directory.mkdir()
+        (directory / name).write_text("{}\n")
+        with open_release(str(directory)) as found:
+            assert found.dataset == directory
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ReleaseNotFound), open_release(str(tmp_path / "empty")):
+        pass
