@@ -178,7 +178,9 @@ def test_the_target_can_be_named(
     forked = git(repo, "rev-parse", "HEAD")
     git(repo, "branch", "-q", "release")
     change_a_record(repo)
+    set_version(repo, "1.0.1")  # without the target, the base would be this commit's parent
     git(repo, "commit", "-qam", "a change on the default branch")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "more under the same bump")
     monkeypatch.setenv("KURSK_POWS_TARGET", "release")
     assert release_base(repo) == forked
 
