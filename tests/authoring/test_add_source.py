@@ -127,6 +127,13 @@ def test_check_text_passes_a_good_text_through() -> None:
     assert check_text("Café \u2013 “quoted”.\n".encode(), "t.txt") == "Café \u2013 “quoted”.\n"
 
 
+def test_a_text_of_exactly_the_largest_size_is_taken() -> None:
+    data = b"x" * 99 + b"\n"
+    assert check_text(data, "t.txt", max_bytes=100) == data.decode()
+    with pytest.raises(SourceRefused):
+        check_text(data + b"\n", "t.txt", max_bytes=100)
+
+
 @pytest.mark.parametrize(
     "fields",
     [{"id": "Source:Bad"}, {"id": "entity:x"}, {"id": "source:x", "url": 3}],
