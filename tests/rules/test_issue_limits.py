@@ -67,3 +67,21 @@ def test_memory_stays_flat_as_bad_lines_grow(spec: DatasetSpec, tmp_path: Path) 
     small = _peak(spec, tmp_path / "small", 2_000)
     large = _peak(spec, tmp_path / "large", 16_000)
     assert large < 2 * small  # eight times the bad lines, not eight times the memory
+
+
+def test_issues_without_a_file_or_line_sort_first() -> None:
+    """An issue of the whole dataset (no file) comes before those of a file, and one of a whole
+    file (no line) before those of its lines."""
+    from kursk_pows.issues import Report
+
+    def issue(file: str | None, line: int | None) -> Issue:
+        return Issue("code", "error", "message", file=file, line=line)
+
+    given = [issue("a.jsonl", 2), issue("a.jsonl", None), issue(None, None), issue("a.jsonl", 1)]
+    ordered = Report.build("root", given, {}).issues
+    assert [(i.file, i.line) for i in ordered] == [
+        (None, None),
+        ("a.jsonl", None),
+        ("a.jsonl", 1),
+        ("a.jsonl", 2),
+    ]
