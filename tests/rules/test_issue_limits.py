@@ -70,18 +70,20 @@ def test_memory_stays_flat_as_bad_lines_grow(spec: DatasetSpec, tmp_path: Path) 
 
 
 def test_issues_without_a_file_or_line_sort_first() -> None:
-    """An issue of the whole dataset (no file) comes before those of a file, and one of a whole
-    file (no line) before those of its lines."""
+    """An issue of the whole dataset (no file) comes before those of a file, one of a whole
+    file (no line) before those of its lines, and issues of a line by column."""
     from kursk_pows.issues import Report
 
-    def issue(file: str | None, line: int | None) -> Issue:
-        return Issue("code", "error", "message", file=file, line=line)
+    def issue(file: str | None, line: int | None, column: int | None = None) -> Issue:
+        return Issue("code", "error", "message", file=file, line=line, column=column)
 
-    given = [issue("a.jsonl", 2), issue("a.jsonl", None), issue(None, None), issue("a.jsonl", 1)]
+    given = [issue("a.jsonl", 2), issue("a.jsonl", None), issue(None, None)]
+    given += [issue("a.jsonl", 1, 9), issue("a.jsonl", 1, 3)]
     ordered = Report.build("root", given, {}).issues
-    assert [(i.file, i.line) for i in ordered] == [
-        (None, None),
-        ("a.jsonl", None),
-        ("a.jsonl", 1),
-        ("a.jsonl", 2),
+    assert [(i.file, i.line, i.column) for i in ordered] == [
+        (None, None, None),
+        ("a.jsonl", None, None),
+        ("a.jsonl", 1, 3),
+        ("a.jsonl", 1, 9),
+        ("a.jsonl", 2, None),
     ]
