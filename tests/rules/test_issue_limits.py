@@ -87,3 +87,21 @@ def test_issues_without_a_file_or_line_sort_first() -> None:
         ("a.jsonl", 1, 9),
         ("a.jsonl", 2, None),
     ]
+
+
+def test_issues_of_one_place_and_rule_sort_by_record_then_pointer() -> None:
+    from kursk_pows.issues import Report
+
+    def issue(record: str | None, pointer: str | None) -> Issue:
+        return Issue("code", "error", "m", file="a.jsonl", line=1, record=record, pointer=pointer)
+
+    given = [issue("claim:b", None), issue("claim:a", "/value"), issue(None, None)]
+    given += [issue("claim:a", None), issue(None, "/id")]
+    ordered = Report.build("root", given, {}).issues
+    assert [(i.record, i.pointer) for i in ordered] == [
+        (None, None),
+        (None, "/id"),
+        ("claim:a", None),
+        ("claim:a", "/value"),
+        ("claim:b", None),
+    ]
