@@ -105,3 +105,11 @@ def test_issues_of_one_place_and_rule_sort_by_record_then_pointer() -> None:
         ("claim:a", "/value"),
         ("claim:b", None),
     ]
+
+
+def test_the_log_keeps_exactly_up_to_its_limits() -> None:
+    log = IssueLog(per_file=2, total=3)
+    log.extend(Issue("code", "error", "m", file="a.jsonl", line=n) for n in range(3))
+    log.extend(Issue("code", "warning", "m", file="b.jsonl", line=n) for n in range(2))
+    assert [(i.file, i.line) for i in log] == [("a.jsonl", 0), ("a.jsonl", 1), ("b.jsonl", 0)]
+    assert log.omitted == {"error": 1, "warning": 1}
