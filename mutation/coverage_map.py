@@ -3,8 +3,9 @@
 The map says, for each module line, which tests ran it, and how long each test took.  It is
 built by running the default suite once under ``coverage`` with the :mod:`contexts` plugin and
 kept in ``build/mutation/coverage.json``.  Each test file's entry is keyed by a hash of that
-file, the shared test helpers and the package source: after a test file changes only that file
-runs again; after the package or a helper changes, everything does.
+file, the shared test helpers, the package source and this harness: after a test file changes
+only that file runs again; after the package, a helper or the harness changes, everything does.
+The lines a shared fixture (module or session scope) runs count for every test that uses it.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def test_files() -> list[Path]:
 def keys() -> dict[str, str]:
     """Each test file's cache key."""
     helpers = [p for p in sorted(TESTS.rglob("*.py")) if not p.name.startswith("test_")]
-    shared = _digest([*sorted(PACKAGE.rglob("*.py")), *helpers, ROOT / "pyproject.toml"])
+    harness = [Path(__file__).parent / "contexts.py", Path(__file__)]
+    shared = _digest([*sorted(PACKAGE.rglob("*.py")), *helpers, ROOT / "pyproject.toml", *harness])
     return {
         p.relative_to(ROOT).as_posix(): hashlib.sha256((shared + _digest([p])).encode()).hexdigest()
         for p in test_files()
@@ -60,7 +62,9 @@ def _measure(files: list[str], into: Path) -> tuple[dict[str, Lines], dict[str, 
         encoding="utf-8",
     )
     durations = into / "durations.json"
+    users = into / "fixtures.json"
     env = dict(os.environ, KURSK_MUTATION_DURATIONS=str(durations))
+    env["KURSK_MUTATION_FIXTURES"] = str(users)
     env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).parent), env.get("PYTHONPATH", "")])
     command = [sys.executable, "-m", "coverage", "run", f"--rcfile={rc}", "-m", "pytest"]
     command += ["-n", "0", "-q", "-p", "contexts", "-p", "no:cacheprovider"]
@@ -78,15 +82,25 @@ def _measure(files: list[str], into: Path) -> tuple[dict[str, Lines], dict[str, 
 
     data = coverage.CoverageData(basename=str(into / "data"))
     data.read()
+    shared = json.loads(users.read_text(encoding="utf-8")) if users.exists() else {}
     found: dict[str, Lines] = defaultdict(lambda: defaultdict(dict))
     for measured in data.measured_files():
         module = Path(measured).resolve().relative_to(PACKAGE).with_suffix("").as_posix()
         for line, contexts in data.contexts_by_lineno(measured).items():
-            for context in contexts:
+            for context in _tests(contexts, shared):
                 test_file = context.split("::")[0] if "::" in context else ""
                 found[test_file][module].setdefault(line, []).append(context)
     times = json.loads(durations.read_text(encoding="utf-8")) if durations.exists() else {}
     return found, times
+
+
+def _tests(contexts: list[str], shared: dict[str, list[str]]) -> list[str]:
+    """The tests behind the contexts of a line: a shared fixture's setup (``fixture:...``)
+    stands for every test that uses the fixture."""
+    tests: set[str] = set()
+    for context in contexts:
+        tests.update(shared.get(context, ()) if context.startswith("fixture:") else (context,))
+    return sorted(tests)
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """The figures block of mutation/README.md, written from the stored results.
 
-Results are kept per module in ``build/mutation/results.json`` with the hash of the module's
-source they were measured on; a module whose source has changed since counts as not run.
+Results are kept per module in ``mutation/results.json`` (committed, so that later sessions build
+on them) with the hash of the module's source they were measured on; a module whose source has
+changed since counts as not run.  The file is written in a stable order, one mutant a line, so
+that its diffs show which mutants changed.
 Survivors are joined with ``mutation/equivalent.toml``, the hand-kept explanations of those that
 no test can tell from the original; survivors without one are listed as live.
 """
@@ -18,9 +20,9 @@ from collections import Counter, defaultdict
 from importlib import metadata
 from pathlib import Path
 
-from mutants import PACKAGE, ROOT, modules, mutants
+from mutants import PACKAGE, modules, mutants
 
-RESULTS = ROOT / "build" / "mutation" / "results.json"
+RESULTS = Path(__file__).parent / "results.json"
 EQUIVALENT = Path(__file__).parent / "equivalent.toml"
 BEGIN = "<!-- figures: written by `python mutation/run.py --report mutation/README.md` -->"
 END = "<!-- end of figures -->"
@@ -35,12 +37,31 @@ def load_results(path: Path = RESULTS) -> dict[str, dict[str, object]]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def dumps(results: dict[str, dict[str, object]]) -> str:
+    """The results as JSON in a stable order: modules and keys sorted, the mutants by place and
+    kind, one a line."""
+    modules = []
+    for module, result in sorted(results.items()):
+        fields = [
+            f"  {json.dumps(key)}: {json.dumps(value, sort_keys=True)}"
+            for key, value in sorted(result.items())
+            if key != "mutants"
+        ]
+        rows = sorted(
+            result.get("mutants", []),  # type: ignore[call-overload]
+            key=lambda r: (r["line"], r["column"], r["kind"]),
+        )
+        lines = ",\n".join(f"   {json.dumps(row, sort_keys=True)}" for row in rows)
+        fields.append(f'  "mutants": [\n{lines}\n  ]' if rows else '  "mutants": []')
+        modules.append(f" {json.dumps(module)}: {{\n" + ",\n".join(sorted(fields)) + "\n }")
+    return "{\n" + ",\n".join(modules) + "\n}\n" if modules else "{}\n"
+
+
 def store(module: str, rows: list[dict[str, object]], stamp: dict[str, object]) -> None:
     """Keep one module's results (replacing earlier ones)."""
     results = load_results()
     results[module] = {"hash": source_hash(module), "mutants": rows, **stamp}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    RESULTS.write_text(dumps(results), encoding="utf-8")
 
 
 def equivalents(path: Path = EQUIVALENT) -> dict[tuple[str, int, str], str]:

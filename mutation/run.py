@@ -5,9 +5,9 @@ suite runs once under coverage to learn which tests run which lines (:mod:`cover
 cached); then each mutant is written into a copy of the package (the checkout is never edited)
 and only the tests that run its line are run against it, in a forked child of a parent that has
 imported the test libraries once (:mod:`execute`).  A mutant on a line no test runs survives
-without a run ("not covered").  Results are kept per module in ``build/mutation/results.json``;
-``--report`` writes the figures of every module measured on the current source into the README
-(:mod:`report`).  Run it on purpose, not in CI::
+without a run ("not covered").  Results are kept per module in ``mutation/results.json``
+(committed); ``--report`` writes the figures of every module measured on the current source
+into the README (:mod:`report`).  Run it on purpose, not in CI::
 
     python mutation/run.py --report mutation/README.md          # everything, then the figures
     python mutation/run.py --modules analysis,rules/values      # packages or modules

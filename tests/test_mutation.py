@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,3 +130,39 @@ def test_the_figures_replace_only_their_block(
     readme.write_text(f"# Title\n\n{report.BEGIN}\nold\n{report.END}\n\nAfter.\n")
     report.rewrite(readme, f"{report.BEGIN}\nnew\n{report.END}")
     assert readme.read_text() == f"# Title\n\n{report.BEGIN}\nnew\n{report.END}\n\nAfter.\n"
+
+
+def test_the_stored_results_read_back_in_a_stable_order(
+    harness: tuple[ModuleType, ModuleType],
+) -> None:
+    """The committed results file reads back as it was stored, one mutant a line, in an order
+    that does not depend on the order of the run."""
+    _, report = harness
+    rows = [
+        {"line": 9, "column": 4, "kind": "drop report", "outcome": "killed"},
+        {"line": 3, "column": 0, "kind": "Lt->LtE", "outcome": "survived"},
+    ]
+    results = {
+        "rules/b": {"mutants": rows, "hash": "h2", "date": "2026-12-07"},
+        "rules/a": {"hash": "h1", "mutants": [], "seconds": 1.5},
+    }
+    text = report.dumps(results)
+    assert json.loads(text) == {
+        "rules/a": results["rules/a"],
+        "rules/b": {**results["rules/b"], "mutants": rows[::-1]},
+    }
+    assert text == report.dumps(dict(reversed(results.items())))
+    assert text.index('"rules/a"') < text.index('"rules/b"')
+    assert '"line": 3' in text.splitlines()[text.splitlines().index('  "mutants": [') + 1]
+
+
+def test_a_shared_fixtures_lines_count_for_every_test_that_uses_it(
+    harness: tuple[ModuleType, ModuleType],
+) -> None:
+    """A module- or session-scoped fixture is set up in the first test that asks for it, but a
+    mutant in the lines it runs must face the assertions of every test that uses it."""
+    import coverage_map
+
+    users = {"fixture:tests::built": ["t.py::b", "t.py::a"], "fixture:tests::other": ["t.py::c"]}
+    assert coverage_map._tests(["t.py::a", "fixture:tests::built"], users) == ["t.py::a", "t.py::b"]
+    assert coverage_map._tests(["fixture:tests::unused"], users) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -127,10 +128,17 @@ def test_check_text_passes_a_good_text_through() -> None:
     assert check_text("Café \u2013 “quoted”.\n".encode(), "t.txt") == "Café \u2013 “quoted”.\n"
 
 
+def test_a_text_of_exactly_the_largest_size_is_taken() -> None:
+    data = b"x" * 99 + b"\n"
+    assert check_text(data, "t.txt", max_bytes=100) == data.decode()
+    with pytest.raises(SourceRefused):
+        check_text(data + b"\n", "t.txt", max_bytes=100)
+
+
 @pytest.mark.parametrize(
     "fields",
-    [{"id": "Source:Bad"}, {"id": "entity:x"}, {"id": "source:x", "url": 3}],
-    ids=["capitals", "prefix", "record"],
+    [{"id": "Source:Bad"}, {"id": "entity:x"}, {"id": "source:x", "url": 3}, {}, {"id": 3}],
+    ids=["capitals", "prefix", "record", "no-id", "not-text"],
 )
 def test_a_bad_id_or_record_is_refused(
     root: Path, text_file: Path, fields: dict[str, object]
@@ -143,6 +151,8 @@ def test_a_bad_id_or_record_is_refused(
     [
         ("2025-01-12", ("2025-01-12", "2025-01-12", "day")),
         ("2025-02", ("2025-02-01", "2025-02-28", "month")),
+        ("2025-01", ("2025-01-01", "2025-01-31", "month")),
+        ("2025-12", ("2025-12-01", "2025-12-31", "month")),
         ("2024-02", ("2024-02-01", "2024-02-29", "month")),
         ("2025", ("2025-01-01", "2025-12-31", "year")),
         ("2025-01-09..", ("2025-01-09", None, "range")),
@@ -172,6 +182,8 @@ def test_credits_take_an_optional_role() -> None:
         "role": "news-agency",
     }
     assert parse_credit("author:Jo Smith") == {"name": "Jo Smith", "role": "author"}
+    assert parse_credit("author:") == {"name": "author:", "role": "news-agency"}
+    assert parse_credit("Reuters: Kyiv") == {"name": "Reuters: Kyiv", "role": "news-agency"}
 
 
 def test_command_adds_and_refuses_in_one_line(
@@ -222,3 +234,23 @@ def test_a_linked_sources_directory_is_refused(root: Path, text_file: Path, tmp_
         "reads texts only from a real sources/ directory"
     )
     assert sorted(p.name for p in elsewhere.iterdir()) == ["test.txt"]
+
+
+def test_an_invalid_record_is_refused_naming_its_field(root: Path, text_file: Path) -> None:
+    message = _refused(root, lambda: add_source(root, text_file, {"id": "source:x", "url": 3}))
+    assert message.startswith("the source record is not valid: url: ")
+
+
+def test_a_file_where_the_sources_directory_should_be_is_refused(
+    root: Path, text_file: Path
+) -> None:
+    shutil.rmtree(root / "sources")
+    (root / "sources").write_text("not a directory")
+    message = _refused(root, lambda: add_source(root, text_file, {"id": "source:x"}))
+    assert message.startswith(f"{root / 'sources'}: not a directory of the dataset")
+
+
+def test_a_dataset_without_a_sources_directory_gets_one(root: Path, text_file: Path) -> None:
+    shutil.rmtree(root / "sources")
+    add_source(root, text_file, {"id": "source:x"})
+    assert [p.read_bytes() for p in (root / "sources").iterdir()] == [TEXT.encode()]

@@ -179,3 +179,20 @@ def test_an_option_that_cannot_go_in_is_a_usage_error(
     err = capsys.readouterr().err
     assert err.startswith(f"kursk-pows: error: {message}")
     assert "Traceback" not in err
+
+
+def test_skeleton_parts_keep_what_they_are_given() -> None:
+    """A type given overrides the prefix's; evidence given replaces the placeholder."""
+    from kursk_pows.authoring.skeleton import entity, event
+
+    assert entity("person:x", "X", "group")["type"] == "group"
+    quote = {"source": "source:a", "quote": "seen"}
+    assert event("event:e", "capture", "Seen.", evidence=[quote])["evidence"] == [quote]
+
+
+def test_a_record_the_model_refuses_keeps_its_date_even_when_empty() -> None:
+    """Fields left empty are dropped, but an empty date stays for the validator to name."""
+    from kursk_pows.authoring.skeleton import canonical_line
+
+    line = json.loads(canonical_line("event", {"id": "event:e", "type": None, "date": None}))
+    assert line == {"id": "event:e", "date": None}

@@ -103,3 +103,15 @@ def test_occurrences_name_their_line_and_overlaps_count() -> None:
     assert find_quote("The first was born in 1999.", "source:x", "born in 1989").closest == (
         "born in 1999"
     )
+
+
+def test_lines_that_are_not_source_records_are_passed_over(
+    root: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A line that is no JSON object with a text id is the validator's to report; the other
+    sources can still be quoted."""
+    sources = Path(root) / "sources.jsonl"
+    sources.write_text('["a list"]\n{"id": 3}\n' + sources.read_text(encoding="utf-8"))
+    assert main(["quote", SOURCE, "as a sniper", "--dataset", root]) == 0
+    assert main(["quote", "source:other", "as a sniper", "--dataset", root]) == 2
+    assert "The ids are: source:test-article\n" in capsys.readouterr().err

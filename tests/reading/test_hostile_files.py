@@ -202,3 +202,17 @@ def test_manifest_waits_for_a_running_fmt(spec: DatasetSpec, tmp_path: Path) -> 
     assert finished.is_set()
     listed = json.loads((root / "manifest.json").read_text(encoding="utf-8"))["files"]
     assert listed["exclusions.jsonl"]["bytes"] == 0
+
+
+def test_a_dataset_that_is_not_a_directory_cannot_be_locked_and_says_why(tmp_path: Path) -> None:
+    from kursk_pows.reading.safe_files import UnsafeFile
+
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for root, why in (
+        (tmp_path / "absent", "No such file or directory"),
+        (tmp_path / "file", "Not a directory"),
+    ):
+        with pytest.raises(UnsafeFile) as refused, dataset_lock(root):
+            pass
+        assert refused.value.reason == "unreadable"
+        assert refused.value.message == f"cannot lock the dataset directory: {why}"

@@ -134,6 +134,23 @@ def test_missing_and_versionless_files(tmp_path: Path) -> None:
 def test_changelog_top_skips_only_the_unreleased_section() -> None:
     assert changelog_top(CHANGELOG) == ("2.1.0", "2027-03-04")
     assert changelog_top("# Changelog\n") == "no '## [X.Y.Z] - YYYY-MM-DD' entry"
+    dated = CHANGELOG.replace("## [Unreleased]", "## [Unreleased] - 2027-05-06")
+    assert changelog_top(dated) == (
+        "newest entry '## [Unreleased] - 2027-05-06' is not '## [X.Y.Z] - YYYY-MM-DD'"
+    )
+    short = CHANGELOG.replace("## [2.1.0]", "## [2.1]")
+    assert (
+        changelog_top(short)
+        == "newest entry '## [2.1] - 2027-03-04' is not '## [X.Y.Z] - YYYY-MM-DD'"
+    )
+
+
+def test_a_file_that_is_not_utf8_cannot_be_read(tmp_path: Path) -> None:
+    root = _checkout(tmp_path)
+    (root / "CHANGELOG.md").write_bytes(b"## [2.1.0] - 2027-03-04 \xff\n")
+    assert "CHANGELOG.md: cannot be read (unreadable); it must exist in the checkout" in (
+        disagreements(root, "v2.1.0")
+    )
 
 
 def _script(*args: str) -> subprocess.CompletedProcess[str]:

@@ -57,3 +57,15 @@ def test_creates_a_new_file_with_umask_permissions(tmp_path: Path) -> None:
         os.umask(old)
     assert (tmp_path / "new.md").read_text() == "text"
     assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_leftovers_are_the_temporary_files_only(tmp_path: Path) -> None:
+    """The temporary files of interrupted writes are removed and named; a directory or a
+    record file is left alone whatever its name."""
+    from kursk_pows.releases.atomic import remove_leftovers
+
+    for name in (".claims.jsonl.1a2b.tmp", ".sources.jsonl.3c4d.tmp", "claims.jsonl"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / ".a-directory.tmp").mkdir()
+    assert remove_leftovers(tmp_path) == [".claims.jsonl.1a2b.tmp", ".sources.jsonl.3c4d.tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".a-directory.tmp", "claims.jsonl"]

@@ -6,13 +6,14 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factory import DatasetSpec, claim
-from kursk_pows.releases.diff import Release, diff_releases, version_bump
+from kursk_pows.releases.diff import DatasetDiff, Release, diff_releases, version_bump
 from kursk_pows.releases.manifest import write_manifest
 
 
@@ -41,9 +42,12 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         ("1.2.3", "2.0.0", "major"),
         ("1.2.3", "1.2.2", None),
         ("1.2", "1.3", None),
+        (None, "1.0.0", None),
+        ("1.0.0", None, None),
+        ("one", "1.0.0", None),
     ],
 )
-def test_version_bump(old: str, new: str, bump: str | None) -> None:
+def test_version_bump(old: str | None, new: str | None, bump: str | None) -> None:
     assert version_bump(old, new) == bump
 
 
@@ -220,3 +224,100 @@ def test_git_revision_and_installed_release(tmp_path: Path) -> None:
     assert "removed exclusion exclusion:test-repeat" in result.stdout
     assert run("diff", "no-such-revision", ".", cwd=repo).returncode == 2
     assert run("diff", "installed", "installed", "--check").returncode == 2  # itself
+
+
+def test_a_lower_version_is_a_problem_even_with_no_changes() -> None:
+    assert DatasetDiff("2.0.0", "1.0.0").problems() == [
+        "version went from 2.0.0 to 1.0.0, which is not an increase of a SemVer version"
+    ]
+    assert DatasetDiff("1.0.0", "1.0.0").problems() == []
+    assert DatasetDiff("1.0.0", "1.0.1").problems() == []
+
+
+def test_a_claim_retracted_before_and_changed_again_is_only_changed(tmp_path: Path) -> None:
+    spec = DatasetSpec()
+    spec.one("claim:a.role")["status"] = "retracted"
+    spec.one("claim:a.role")["retraction"] = {"reason": "misread"}
+    old = release(spec, tmp_path / "old", "1.0.0")
+    spec.one("claim:a.role")["retraction"] = {"reason": "misread: the quote is about another man"}
+    new = release(spec, tmp_path / "new", "1.0.1")
+    assert [c.describe() for c in diff_releases(old, new).changes] == [
+        "changed claim claim:a.role (retraction)"
+    ]
+
+
+def test_a_source_text_missing_from_the_new_release_is_no_changed_text(tmp_path: Path) -> None:
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    new = release(DatasetSpec(), tmp_path / "new", "1.0.0")
+    for text in (new.dataset / "sources").glob("*"):
+        text.unlink()
+    changes = [c.describe() for c in diff_releases(old, new).changes]
+    assert not [c for c in changes if c.startswith("changed text of")]
+
+
+def test_a_changed_source_text_is_a_patch(tmp_path: Path) -> None:
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    new = release(DatasetSpec(), tmp_path / "new", "1.0.0")
+    (text,) = (new.dataset / "sources").glob("*")
+    text.write_bytes(text.read_bytes() + b"\nOne more line.\n")
+    result = diff_releases(old, new)
+    assert [c.describe() for c in result.changes] == [
+        f"changed text of source file sources/{text.name}"
+    ]
+    assert result.required == "patch"
+
+
+def test_schemas_are_compared_only_when_both_releases_have_one(
+    tmp_path: Path, repo_root: Path
+) -> None:
+    """A release without a schema directory (or with a missing one) is no removal or addition
+    of every field."""
+    old = release(DatasetSpec(), tmp_path / "old", "1.0.0")
+    new = release(DatasetSpec(), tmp_path / "new", "1.0.0")
+    schema = repo_root / "schema"
+    for before, after in ((schema, None), (None, schema), (schema, tmp_path / "no-schema")):
+        result = diff_releases(
+            Release(old.dataset, before, "old"), Release(new.dataset, after, "new")
+        )
+        assert result.changes == [], (before, after)
+
+
+@pytest.mark.parametrize(
+    ("spec", "allowed"),
+    [
+        ({"anyOf": [{"enum": ["a", "b"]}, {"type": "null"}]}, {'"a"', '"b"'}),
+        ({"anyOf": [{"enum": ["a"]}, {"const": "c"}]}, {'"a"', '"c"'}),
+        ({"anyOf": [{"enum": ["a"]}, {"type": "string"}]}, None),
+        ({"anyOf": [{"type": "null"}]}, None),
+        ({"items": {"const": 1}}, {"1"}),
+    ],
+)
+def test_the_values_a_schema_property_allows(
+    spec: dict[str, Any], allowed: set[str] | None
+) -> None:
+    """Null aside, a property allows the union of its alternatives' values, or any value when
+    one of them is open."""
+    from kursk_pows.releases.diff import _allowed_values
+
+    assert _allowed_values(spec) == allowed
+
+
+def test_a_closed_field_opened_is_widened_and_an_open_one_closed_is_narrowed(
+    tmp_path: Path,
+) -> None:
+    schemas = {
+        "old": {"kind": {"enum": ["a"]}, "free": {"type": "string"}},
+        "new": {"kind": {"type": "string"}, "free": {"enum": ["x"]}},
+    }
+    releases = []
+    for label, properties in schemas.items():
+        (tmp_path / label / "schema").mkdir(parents=True)
+        schema = {"title": "Thing", "properties": properties}
+        (tmp_path / label / "schema" / "thing.schema.json").write_text(json.dumps(schema))
+        found = release(DatasetSpec(), tmp_path / label / "data", "1.0.0")
+        releases.append(Release(found.dataset, tmp_path / label / "schema", label))
+    changes = diff_releases(*releases).changes
+    assert [(c.bump, c.describe()) for c in changes] == [
+        ("major", "narrowed schema thing:Thing.free"),
+        ("minor", "widened schema thing:Thing.kind"),
+    ]

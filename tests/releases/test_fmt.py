@@ -186,3 +186,40 @@ def test_a_missing_final_line_feed_is_flagged_by_validate_and_fmt_check(
     assert main(["fmt", str(root)]) == 0
     write_manifest(root, "1.0.0")
     assert kursk_pows.validate(root).issues == ()
+
+
+@pytest.mark.parametrize("kept", ["start", "end"])
+def test_fmt_leaves_an_evidence_item_with_one_offset_alone(
+    spec: DatasetSpec, tmp_path: Path, kept: str
+) -> None:
+    """An item that gives one offset is the contributor's to finish: fmt fills in neither."""
+    evidence = spec.one("claim:a.role")["evidence"][0]
+    evidence[kept] = 3
+    del evidence["end" if kept == "start" else "start"]
+    root = spec.write(tmp_path / "ds")
+    format_dataset(root)
+    claims = [json.loads(line) for line in (root / "claims.jsonl").read_text().splitlines()]
+    (claim,) = [c for c in claims if c["id"] == "claim:a.role"]
+    assert claim["evidence"][0] == {
+        "source": "source:test-article",
+        "quote": "as a sniper",
+        kept: 3,
+    }
+
+
+def test_fmt_leaves_a_linked_record_file_alone_and_a_missing_one_unreported(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    root = spec.write(tmp_path / "ds")
+    lines = (root / "claims.jsonl").read_text().splitlines()
+    scrambled = "".join(json.dumps(dict(reversed(json.loads(x).items()))) + "\n" for x in lines)
+    target = tmp_path / "elsewhere.jsonl"
+    target.write_text(scrambled)
+    (root / "claims.jsonl").unlink()
+    (root / "claims.jsonl").symlink_to(target)
+    (root / "exclusions.jsonl").unlink(missing_ok=True)
+    result = format_dataset(root)
+    assert (root / "claims.jsonl").is_symlink()
+    assert target.read_text() == scrambled
+    assert "claims.jsonl" not in result.changed
+    assert not result.refused  # the link is validate's to report, and the missing file too

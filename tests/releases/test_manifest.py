@@ -99,3 +99,13 @@ def test_the_fix_for_changed_files_is_given_once(spec: DatasetSpec, tmp_path: Pa
     assert "kursk-pows manifest" in hints[0]
     assert "scripts/bump.py" in hints[0]
     assert hints[1] == "As for the first manifest-mismatch of this run."
+
+
+def test_writing_the_manifest_says_whether_it_changed(tmp_path: Path) -> None:
+    from kursk_pows.releases.manifest import write_manifest
+
+    root = DatasetSpec().write(tmp_path / "ds")
+    (root / "manifest.json").unlink()
+    assert write_manifest(root, "1.0.0") is True
+    assert write_manifest(root, "1.0.0") is False
+    assert write_manifest(root, "1.0.1") is True

@@ -178,7 +178,9 @@ def test_the_target_can_be_named(
     forked = git(repo, "rev-parse", "HEAD")
     git(repo, "branch", "-q", "release")
     change_a_record(repo)
+    set_version(repo, "1.0.1")  # without the target, the base would be this commit's parent
     git(repo, "commit", "-qam", "a change on the default branch")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "more under the same bump")
     monkeypatch.setenv("KURSK_POWS_TARGET", "release")
     assert release_base(repo) == forked
 
@@ -191,3 +193,17 @@ def test_the_hook_ci_and_the_workflow_ask_the_same_question(repo_root: Path) -> 
     workflow = yaml.safe_load((repo_root / ".github/workflows/pull-request.yml").read_text())
     runs = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
     assert [r for r in runs if "diff" in r] == ["kursk-pows diff base . --check"]
+
+
+def test_a_directory_with_either_record_index_or_manifest_is_a_release(tmp_path: Path) -> None:
+    from kursk_pows.releases.revisions import ReleaseNotFound, open_release
+
+    for name in ("sources.jsonl", "manifest.json"):
+        directory = tmp_path / f"with-{name}"
+        directory.mkdir()
+        (directory / name).write_text("{}\n")
+        with open_release(str(directory)) as found:
+            assert found.dataset == directory
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ReleaseNotFound), open_release(str(tmp_path / "empty")):
+        pass

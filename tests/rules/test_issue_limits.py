@@ -67,3 +67,49 @@ def test_memory_stays_flat_as_bad_lines_grow(spec: DatasetSpec, tmp_path: Path) 
     small = _peak(spec, tmp_path / "small", 2_000)
     large = _peak(spec, tmp_path / "large", 16_000)
     assert large < 2 * small  # eight times the bad lines, not eight times the memory
+
+
+def test_issues_without_a_file_or_line_sort_first() -> None:
+    """An issue of the whole dataset (no file) comes before those of a file, one of a whole
+    file (no line) before those of its lines, and issues of a line by column."""
+    from kursk_pows.issues import Report
+
+    def issue(file: str | None, line: int | None, column: int | None = None) -> Issue:
+        return Issue("code", "error", "message", file=file, line=line, column=column)
+
+    given = [issue("a.jsonl", 2), issue("a.jsonl", None), issue(None, None)]
+    given += [issue("a.jsonl", 1, 9), issue("a.jsonl", 1, 3)]
+    ordered = Report.build("root", given, {}).issues
+    assert [(i.file, i.line, i.column) for i in ordered] == [
+        (None, None, None),
+        ("a.jsonl", None, None),
+        ("a.jsonl", 1, 3),
+        ("a.jsonl", 1, 9),
+        ("a.jsonl", 2, None),
+    ]
+
+
+def test_issues_of_one_place_and_rule_sort_by_record_then_pointer() -> None:
+    from kursk_pows.issues import Report
+
+    def issue(record: str | None, pointer: str | None) -> Issue:
+        return Issue("code", "error", "m", file="a.jsonl", line=1, record=record, pointer=pointer)
+
+    given = [issue("claim:b", None), issue("claim:a", "/value"), issue(None, None)]
+    given += [issue("claim:a", None), issue(None, "/id")]
+    ordered = Report.build("root", given, {}).issues
+    assert [(i.record, i.pointer) for i in ordered] == [
+        (None, None),
+        (None, "/id"),
+        ("claim:a", None),
+        ("claim:a", "/value"),
+        ("claim:b", None),
+    ]
+
+
+def test_the_log_keeps_exactly_up_to_its_limits() -> None:
+    log = IssueLog(per_file=2, total=3)
+    log.extend(Issue("code", "error", "m", file="a.jsonl", line=n) for n in range(3))
+    log.extend(Issue("code", "warning", "m", file="b.jsonl", line=n) for n in range(2))
+    assert [(i.file, i.line) for i in log] == [("a.jsonl", 0), ("a.jsonl", 1), ("b.jsonl", 0)]
+    assert log.omitted == {"error": 1, "warning": 1}

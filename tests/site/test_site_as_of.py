@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -198,6 +199,46 @@ def test_fact_sheets_count_what_was_known_on_each_day(
     assert checked > 0
 
 
+def test_the_front_page_counts_the_articles_known_on_each_day(
+    dataset: kursk_pows.Dataset, built: Path
+) -> None:
+    """The front page's line of records reads, as of each day, the number of articles known
+    then."""
+    found = parts(built / "index.html")
+    (term,) = [p for p in found if p.tag == "dt" and p.text == "Records"]
+    line = found[found.index(term) + 1]
+    assert line.tag == "dd"
+    for day in _days(dataset):
+        then = dataset.as_of(day, possibly=True)
+        assert line.text_on(day).startswith(_plural(len(then.sources), "article") + ","), day
+    assert line.text_on("").startswith(_plural(len(dataset.sources), "article") + ",")
+
+
+def test_a_text_that_varies_is_kept_as_its_words_on_each_day_it_differs(
+    dataset: kursk_pows.Dataset, site: Site
+) -> None:
+    """``data-as-of`` holds a rendered text's words (tags dropped, entities decoded) on each day
+    they differ from the whole site's, and only on those."""
+    from html import unescape
+
+    from markupsafe import Markup
+
+    from kursk_pows.site.as_of import AsOf
+
+    days = [dt.date.fromisoformat(d) for d in _days(dataset)]
+    attribute = str(
+        AsOf(site, days).vary(
+            lambda s: Markup("<b>{}</b> &amp; more").format(len(s.dataset.sources))
+        )
+    )
+    (value,) = re.findall(r' data-as-of="([^"]*)"', attribute)
+    counts = {d.isoformat(): len(dataset.as_of(d, possibly=True).sources) for d in days}
+    assert json.loads(unescape(value)) == {
+        day: f"{count} & more" for day, count in counts.items() if count != len(dataset.sources)
+    }
+    assert len(json.loads(unescape(value))) >= 1
+
+
 def _support_words(found: list[Part], line: Part, day: str) -> str:
     """The words of the support span inside a fact line, as on ``day``."""
     start = found.index(line)
@@ -282,16 +323,20 @@ def test_a_site_of_one_day_says_so_and_has_no_control(
 
 
 def _sources(days: list[str]) -> object:
+    """Sources published on ``days``, and two whose first day is not known."""
     from types import SimpleNamespace
 
-    return SimpleNamespace(
-        sources={
-            f"source:s{n}": SimpleNamespace(
-                published=SimpleNamespace(earliest=dt.date.fromisoformat(d), latest=None)
-            )
-            for n, d in enumerate(days)
-        }
+    sources = {
+        f"source:s{n}": SimpleNamespace(
+            published=SimpleNamespace(earliest=dt.date.fromisoformat(d), latest=None)
+        )
+        for n, d in enumerate(days)
+    }
+    sources["source:undated"] = SimpleNamespace(published=None)
+    sources["source:later"] = SimpleNamespace(
+        published=SimpleNamespace(earliest=None, latest=dt.date(2025, 2, 1))
     )
+    return SimpleNamespace(sources=sources)
 
 
 def test_at_most_a_few_days_spread_from_the_first_to_the_last() -> None:
@@ -308,6 +353,9 @@ def test_at_most_a_few_days_spread_from_the_first_to_the_last() -> None:
     three = snapshot_days(_sources(days[:3] + days[:3]), 4)  # type: ignore[arg-type]
     assert [d.isoformat() for d in three] == days[:3]
     assert snapshot_days(_sources(days), 0) == []  # type: ignore[arg-type]
+    one, two = (snapshot_days(_sources(days), n) for n in (1, 2))  # type: ignore[arg-type]
+    assert [d.isoformat() for d in one] == days[-1:]
+    assert [d.isoformat() for d in two] == [days[0], days[-1]]
 
 
 def test_the_command_offers_as_many_days_as_the_library_by_default() -> None:

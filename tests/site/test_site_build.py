@@ -7,6 +7,7 @@ import shlex
 import subprocess
 import sys
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,59 @@ def test_each_article_has_one_anchor_per_evidence_item(
             if tag == "article" and "record" in (a.get("class") or "")
         ]
         assert len(anchors) == count == len(records), source_id
+
+
+class _Excluded(HTMLParser):
+    """The text of each excluded sentence marked in an article page, by its ``data-x`` key."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str | None] = []
+        self.texts: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.open.append(
+            attributes.get("data-x") if attributes.get("class") == "excluded" else None
+        )
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for key in filter(None, self.open):
+            self.texts[key] = self.texts.get(key, "") + data
+
+
+def test_each_article_marks_the_sentences_its_exclusions_name(
+    dataset: kursk_pows.Dataset, built: Path
+) -> None:
+    """The excluded sentences marked in an article are those its exclusions name, no others."""
+    site = Site(dataset)
+    for source_id in dataset.sources:
+        parser = _Excluded()
+        parser.feed((built / str(site.page(source_id))).read_text(encoding="utf-8"))
+        named = [x.sentence for x in dataset.exclusions.values() if x.source == source_id]
+        assert set(parser.texts.values()) == set(named), source_id  # a sentence may recur
+    assert dataset.exclusions
+
+
+def test_only_evidence_of_retracted_records_is_struck_through(
+    dataset: kursk_pows.Dataset, built: Path
+) -> None:
+    """A highlighted run is classed ``gone`` exactly when every record whose evidence it shows
+    is retracted."""
+    site = Site(dataset)
+    status = {i: r.status for table in (dataset.claims, dataset.events) for i, r in table.items()}
+    seen = set()
+    for source_id in dataset.sources:
+        records = {span.key: span.record for span in site.spans.get(source_id, [])}
+        html = (built / str(site.page(source_id))).read_text(encoding="utf-8")
+        for classes, keys in re.findall(r'class="hl ([^"]*)"[^>]*data-ev="([^"]*)"', html):
+            gone = all(status[records[key]] != "active" for key in keys.split())
+            assert ("gone" in classes.split()) == gone, (source_id, keys)
+            seen.add(gone)
+    assert seen == {True, False}
 
 
 def test_the_site_is_the_same_bytes_each_time(dataset: kursk_pows.Dataset, tmp_path: Path) -> None:
@@ -192,3 +246,29 @@ def test_each_claim_card_states_its_articles_and_origins(
     assert f"reported in {len(articles(claim))} articles" in card
     assert f"from {len(origins)} origin" in card
     assert f"<code>{claim.proposition}</code>" in card
+
+
+def _resolves(built: Path, href: str | None) -> bool:
+    """Whether a site address names a written page, and an element of it after ``#``."""
+    if href is None:
+        return False
+    name, _, fragment = href.partition("#")
+    page = built / name
+    return page.is_file() and (not fragment or f'id="{fragment}"' in page.read_text("utf-8"))
+
+
+def test_record_and_evidence_addresses_lead_to_their_place_in_the_built_site(
+    dataset: kursk_pows.Dataset, built: Path
+) -> None:
+    """Every source, entity, event and claim has an address in the site, every quote found in
+    its article the address of its highlight, and what has no page (a predicate, an evidence
+    item that does not exist) has none."""
+    site = Site(dataset)
+    for table in (dataset.sources, dataset.entities, dataset.events, dataset.claims):
+        for record_id in table:
+            assert _resolves(built, site.href(record_id)), record_id
+    for span in (s for spans in site.spans.values() for s in spans):
+        assert _resolves(built, site.span_href(span.record, span.position)), span
+    assert site.span_of
+    assert site.href(next(iter(dataset.predicates))) is None
+    assert site.span_href(next(iter(dataset.claims)), 10_000) is None

@@ -100,6 +100,73 @@ def test_open_points_say_what_the_texts_leave_unknown(spec: DatasetSpec, tmp_pat
     ]
 
 
+@pytest.mark.parametrize(
+    ("earliest", "latest", "words"),
+    [
+        (None, None, "the texts give no date"),
+        (
+            "2025-01-09",
+            None,
+            "the texts give no end: only that it was no earlier than 9 January 2025",
+        ),
+        (
+            None,
+            "2025-01-10",
+            "the texts give no start: only that it was no later than 10 January 2025",
+        ),
+        ("2025-01-09", "2025-01-09", None),
+    ],
+)
+def test_a_date_open_at_one_end_says_which(
+    earliest: str | None, latest: str | None, words: str | None
+) -> None:
+    from datetime import date
+
+    from kursk_pows.site.facts import span_words
+
+    bounds = [date.fromisoformat(d) if d else None for d in (earliest, latest)]
+    span = SimpleNamespace(earliest=bounds[0], latest=bounds[1], precision="range")
+    assert span_words(span) == words  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "nominal", "low", "high", "words"),
+    [
+        ("about", 2.5, None, None, "about 2.5: how far “about” reaches is not said"),
+        ("exact", 2, None, None, None),
+        ("at-least", None, 2, None, "no upper bound is given (at least 2)"),
+        ("up-to", 5, None, 5, "no lower bound is given (at most 5)"),
+        ("range", 3, 2, 5, "only a range is given: 2 to 5"),
+        ("approximate-range", None, 2, 2, None),
+        ("about", None, None, None, None),  # no number at all: nothing to say, and no failure
+    ],
+)
+def test_a_quantity_says_which_bound_the_text_leaves_open(
+    qualifier: str, nominal: float | None, low: float | None, high: float | None, words: str | None
+) -> None:
+    from kursk_pows.site.facts import value_open
+
+    value = SimpleNamespace(
+        type="quantity", qualifier=qualifier, nominal=nominal, low=low, high=high
+    )
+    assert value_open(value) == words
+
+
+def test_an_age_says_what_its_day_leaves_open() -> None:
+    from datetime import date
+
+    from kursk_pows.site.facts import value_open
+
+    day = date(2025, 1, 9)
+    on_a_day = SimpleNamespace(earliest=day, latest=day, precision="day")
+    open_end = SimpleNamespace(earliest=day, latest=None, precision="range")
+    assert value_open(SimpleNamespace(type="age", at=on_a_day)) is None
+    assert value_open(SimpleNamespace(type="age", at=open_end)) == (
+        "the day the age refers to: the texts give no end: only that it was no earlier than "
+        "9 January 2025"
+    )
+
+
 def _render(spec: DatasetSpec, tmp_path: Path) -> Path:
     out = tmp_path / "site"
     build_site(kursk_pows.load(spec.write(tmp_path / "data"), include_retracted=True), out, "1")
@@ -239,3 +306,110 @@ def test_an_articles_byline_gives_its_date_in_words(
 ) -> None:
     spec.one(SOURCE_ID)["published"] = {**published, "basis": None}
     assert _site(spec, tmp_path).published(SOURCE_ID) == f"published {words}"
+
+
+def test_an_entity_page_knows_the_events_it_is_in_and_the_claims_it_makes(
+    dataset: kursk_pows.Dataset,
+) -> None:
+    """Each entity takes part in the events that name it as a participant or as their place,
+    and makes the claims it is the claimant of."""
+    site = Site(dataset)
+    events = list(dataset.events.values())
+    roles = set()
+    for entity_id in dataset.entities:
+        expected = [(e.id, p.role) for e in events for p in e.participants if p.entity == entity_id]
+        expected += [(e.id, "place") for e in events if e.place == entity_id]
+        assert sorted(site.events_of(entity_id)) == sorted(expected), entity_id
+        roles |= {role for _, role in expected}
+        made = [c.id for c in dataset.claims.values() if c.claimed_by == entity_id]
+        assert [c.id for c in site.claims_made_by(entity_id)] == made, entity_id
+    assert "place" in roles
+    assert len(roles) > 1
+    assert any(site.claims_made_by(e) for e in dataset.entities)
+
+
+def _support(articles: int, outlets: int) -> Any:
+    """A stand-in dataset with no records (a test adds those it needs) whose every proposition
+    is reported in ``articles`` articles from ``outlets`` outlets and one origin."""
+    counts = {"articles": articles, "outlets": outlets, "origins": 1}
+    behind = SimpleNamespace(counts=lambda: counts, origins=("person:speaker",))
+    tables: dict[str, Any] = {t: {} for t in ("sources", "entities", "events", "claims")}
+    return SimpleNamespace(**tables, predicates={}, support=lambda record_id: behind)
+
+
+def test_the_outlets_are_counted_apart_only_when_articles_share_one() -> None:
+    """Articles that share a wire credit count once as outlets; the support text says so only
+    when that makes the count differ."""
+    assert Site(_support(3, 2)).support_text("claim:x") == (
+        "reported in 3 articles (2 outlets), from 1 origin (person:speaker)"
+    )
+    assert Site(_support(3, 3)).support_text("claim:x") == (
+        "reported in 3 articles, from 1 origin (person:speaker)"
+    )
+
+
+def test_a_short_statement_marks_a_subject_name_it_cut(dataset: kursk_pows.Dataset) -> None:
+    site = Site(dataset)
+    claim = next(c for c in dataset.claims.values() if len(site.name(c.subject)) > 20)
+    assert site.short_statement(claim, 1000) == site.statement(claim)
+    short = site.short_statement(claim, 20)
+    subject = short.split(" — ")[0]
+    assert subject.endswith("…")
+    assert site.name(claim.subject).startswith(subject.removesuffix("…"))
+
+
+def test_an_evidence_item_names_its_claimant_unless_the_article_speaks(
+    dataset: kursk_pows.Dataset,
+) -> None:
+    site = Site(dataset)
+    seen = set()
+    for span in (s for spans in site.spans.values() for s in spans):
+        claim = dataset.claims.get(span.record)
+        own = claim is None or claim.claimed_by == span.source
+        speaker = "This article" if own else site.name(claim.claimed_by)  # type: ignore[union-attr]
+        assert site.claimant(span) == speaker, span.key
+        seen.add(own)
+    assert seen == {True, False}
+
+
+def test_only_events_with_no_date_bound_are_undated() -> None:
+    day = "2025-01-09"
+    dates = {
+        "event:none": None,
+        "event:no-bound": SimpleNamespace(earliest=None, latest=None),
+        "event:open-end": SimpleNamespace(earliest=day, latest=None),
+        "event:open-start": SimpleNamespace(earliest=None, latest=day),
+        "event:day": SimpleNamespace(earliest=day, latest=day),
+    }
+    events = {
+        i: SimpleNamespace(id=i, date=d, participants=(), place=None) for i, d in dates.items()
+    }
+    dataset = _support(1, 1)
+    dataset.events = events
+    assert [e.id for e in Site(dataset).undated()] == ["event:none", "event:no-bound"]
+
+
+def test_a_disagreement_is_a_contradiction_between_two_claims_of_the_dataset() -> None:
+    """Only ``contradicts`` links make pairs, and only to a claim the dataset holds."""
+
+    def link(kind: str, other: str) -> Any:
+        return SimpleNamespace(type=kind, claim=other, note=f"{kind} {other}")
+
+    links = {
+        "claim:a": [link("contradicts", "claim:b"), link("refines", "claim:c")],
+        "claim:b": [link("contradicts", "claim:gone")],
+        "claim:c": [],
+    }
+    dataset = _support(1, 1)
+    dataset.claims = {
+        i: SimpleNamespace(id=i, claimed_by="person:x", links=ls) for i, ls in links.items()
+    }
+    assert Site(dataset).disagreements == [("claim:a", "claim:b", "contradicts claim:b")]
+
+
+def test_the_entities_are_listed_once_each_under_their_type(dataset: kursk_pows.Dataset) -> None:
+    groups = Site(dataset).entities_by_type()
+    assert [kind for kind, _ in groups] == sorted({str(e.type) for e in dataset.entities.values()})
+    listed = [(kind, i) for kind, ids in groups for i in ids]
+    assert sorted(i for _, i in listed) == sorted(dataset.entities)
+    assert all(str(dataset.entities[i].type) == kind for kind, i in listed)

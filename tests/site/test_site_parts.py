@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kursk_pows.site import web_address
-from kursk_pows.site.article import SHOWN_KEYS, article_body, visible
+from kursk_pows.site.article import SHOWN_KEYS, Excluded, article_body, visible
 from kursk_pows.site.search import embedded_json
 from kursk_pows.site.slugs import MAX_LENGTH, Slugs
 from kursk_pows.site.timeline import LEFT, RIGHT, axis, detail_window, half_open
@@ -206,7 +206,23 @@ def test_nested_quotes_name_a_bounded_number_of_records_per_run() -> None:
     covering = [*range(1, depth + 1), *range(depth - 1, 0, -1)]  # nested: up, then down
     assert [len(keys.split()) + int(more or 0) for keys, more in runs] == covering
     assert [len(keys.split()) for keys, _ in runs] == [min(n, SHOWN_KEYS) for n in covering]
+    assert [int(more) for _, more in runs if more] == [
+        n - SHOWN_KEYS for n in covering if n > SHOWN_KEYS
+    ]
     assert body.count('class="anchor"') == depth
+
+
+def test_an_excluded_sentence_is_marked_where_it_stands_even_under_evidence() -> None:
+    """Each run of an excluded sentence is wrapped in a span naming it, whether evidence covers
+    it too or not; a run of evidence alone is never marked as excluded."""
+    text = "Said one. Left out. Said two."
+    excluded = [Excluded("x-1", 10, 19, "Left out.", "not about the event")]
+    body = str(article_body(text, [_span("ev-1", 0, 14)], excluded, set()))
+    wrapped = re.findall(r'<span class="excluded" data-x="([^"]*)">(.*?)</span>', body)
+    assert [(key, re.sub(r"<[^>]*>", "", inner)) for key, inner in wrapped] == [
+        ("x-1", "Left"),
+        ("x-1", " out."),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -226,3 +242,170 @@ def test_a_shortened_label_is_the_start_of_the_name_with_no_open_parenthesis(
 
     length = 15 if text.startswith("one") or text.startswith("(") else 27
     assert shortened(text, length) == expected
+
+
+def test_a_label_is_cut_only_when_too_long_and_never_inside_parentheses() -> None:
+    from kursk_pows.site.model import shortened
+
+    assert shortened("one two", 7) == "one two"
+    assert shortened("A tanker (the one that sank) drifts", 15) == "A tanker"
+
+
+def test_a_search_entry_says_where_it_is_reported_when_it_is(dataset: Any) -> None:
+    from kursk_pows.site.model import Site
+    from kursk_pows.site.search import ARTICLES_NAMED, entries
+
+    found = entries(Site(dataset))
+    for entry in found:
+        if not entry["reports"]:
+            assert entry["where"] == "", entry["href"]
+            continue
+        assert entry["where"].startswith("in "), entry["href"]
+        more = entry["reports"] - ARTICLES_NAMED
+        assert entry["where"].endswith(f" and {more} more") == (more > 0), entry["href"]
+    assert {bool(e["reports"]) for e in found} == {True, False}
+
+
+def test_a_search_entry_quotes_each_of_its_evidence_items_found_in_its_article(
+    dataset: Any,
+) -> None:
+    from kursk_pows.site.model import Site
+    from kursk_pows.site.search import entries
+
+    site = Site(dataset)
+    claims = {site.href(c.id): c for c in dataset.claims.values()}
+    quoted = 0
+    for entry in entries(site):
+        if entry["kind"] == "claim":
+            claim = claims[entry["href"]]
+            shown = [e.quote for n, e in enumerate(claim.evidence) if (claim.id, n) in site.span_of]
+            assert [q[0] for q in entry["quotes"]] == shown, claim.id
+            quoted += len(shown)
+    assert quoted > 0
+
+
+def test_a_search_entry_holds_the_words_to_find_it_by_and_the_day_it_is_known(
+    dataset: Any,
+) -> None:
+    from kursk_pows.site.model import Site
+    from kursk_pows.site.search import entries
+
+    site = Site(dataset)
+    found = {e["href"]: e for e in entries(site, lambda record_id: "2025-01-12")}
+    for entity in dataset.entities.values():
+        words = found[site.href(entity.id)]["text"]
+        assert all(w in words for w in [*entity.aliases, entity.description or ""]), entity.id
+    for source in dataset.sources.values():
+        assert found[site.href(source.id)]["text"] == (source.publisher or ""), source.id
+    assert any(e.description for e in dataset.entities.values())
+    quotes = [q for e in found.values() for q in e["quotes"]]
+    assert quotes
+    assert all(len(q) == 4 and q[-1] == "2025-01-12" for q in quotes)
+    assert {e["from"] for e in found.values()} == {"2025-01-12"}
+
+
+def test_an_article_is_found_by_its_publisher(spec: Any, tmp_path: Any) -> None:
+    import kursk_pows
+    from kursk_pows.site.model import Site
+    from kursk_pows.site.search import entries
+
+    spec.one("source:test-article")["publisher"] = "The Kyiv Independent"
+    site = Site(kursk_pows.load(spec.write(tmp_path / "data"), include_retracted=True))
+    (article,) = [e for e in entries(site) if e["kind"] == "article"]
+    assert article["text"] == "The Kyiv Independent"
+
+
+def test_a_bar_from_the_middle_on_has_its_label_end_at_its_end() -> None:
+    from kursk_pows.site.timeline import WIDTH, Bar
+
+    def bar(x: float) -> Bar:
+        return Bar("event:e", 0, x, 40.0, 0.0, False, False, "day")
+
+    assert (bar(WIDTH / 2 - 1).label_anchor, bar(WIDTH / 2 - 1).label_x) == ("start", WIDTH / 2 - 1)
+    assert (bar(WIDTH / 2).label_anchor, bar(WIDTH / 2).label_x) == ("end", WIDTH / 2 + 40)
+
+
+def test_events_starting_together_are_in_the_order_of_their_last_day() -> None:
+    """An open end counts as ending on the first day, a month after five days; an event with
+    no date bound is not among the dated."""
+    from kursk_pows.site.timeline import dated
+
+    start = dt.date(2025, 1, 1)
+    month = _event("event:a-month", start, dt.date(2025, 1, 31))
+    days = _event("event:b-days", start, dt.date(2025, 1, 5))
+    open_end = _event("event:c-open", start, None)
+    unknown = _event("event:d-unknown", None, None)
+    assert [e.id for e in dated([month, days, open_end, unknown])] == [
+        "event:c-open",
+        "event:b-days",
+        "event:a-month",
+    ]
+
+
+def test_up_to_two_years_are_marked_by_month_and_longer_by_year() -> None:
+    from kursk_pows.site.timeline import _month_ticks
+
+    def labels(first: dt.date, last: dt.date) -> list[str]:
+        return [t.label for t in _month_ticks(first, last, lambda d: float((d - first).days))]
+
+    assert labels(dt.date(2024, 11, 15), dt.date(2025, 2, 10)) == ["2024-12", "2025-01", "2025-02"]
+    assert labels(dt.date(2024, 12, 1), dt.date(2025, 1, 31)) == ["2024-12", "2025-01"]
+    two_years = labels(dt.date(2023, 1, 1), dt.date(2025, 1, 1))
+    assert (len(two_years), two_years[0], two_years[-1]) == (25, "2023-01", "2025-01")
+    assert labels(dt.date(2023, 1, 1), dt.date(2025, 2, 1)) == ["2024", "2025"]
+
+
+def test_a_tick_label_ends_at_its_tick_only_past_its_room() -> None:
+    from kursk_pows.site.timeline import EDGE, _tick
+
+    day = dt.date(2025, 1, 9)
+    assert _tick(RIGHT - EDGE, "9", day).anchor == "start"
+    assert _tick(RIGHT - EDGE + 1, "9", day).anchor == "end"
+
+
+def test_the_first_month_is_named_when_its_name_fits_before_the_next() -> None:
+    """Month names need 110 units: the window's first month is named only with that room."""
+    from kursk_pows.site.timeline import _day_ticks
+
+    def months(first: dt.date) -> list[str]:
+        ticks = _day_ticks(first, dt.date(2025, 2, 3), lambda d: 10.0 * (d - first).days)[1]
+        return [t.label for t in ticks]
+
+    assert months(dt.date(2025, 1, 21)) == ["January 2025", "February 2025"]  # 110 apart
+    assert months(dt.date(2025, 1, 22)) == ["February 2025"]  # 100 apart
+
+
+def test_a_detail_window_only_when_the_axis_is_longer_than_four_windows() -> None:
+    from kursk_pows.site.timeline import DETAIL_DAYS, detail_window
+
+    start = dt.date(2024, 1, 1)
+    first = _event("event:first", start, start)
+    for gap, expected in ((4 * DETAIL_DAYS, False), (4 * DETAIL_DAYS + 1, True)):
+        end = start + dt.timedelta(days=gap)
+        window = detail_window([first, _event("event:last", end, end)])
+        assert (window is not None) == expected, gap
+    assert detail_window([]) is None
+    assert detail_window([_event("event:open", start, None)]) is None
+
+
+def test_an_axis_of_at_most_day_ticks_days_is_drawn_day_by_day() -> None:
+    from kursk_pows.site.timeline import DAY_TICKS
+
+    start = dt.date(2025, 1, 1)
+    event = _event("event:e", start, start, "day")
+    for days, by_day in ((DAY_TICKS, True), (DAY_TICKS + 1, False)):
+        drawn = axis([event], (start, start + dt.timedelta(days=days - 1)))
+        assert drawn is not None
+        assert (len(drawn.ticks) == days) == by_day, days
+
+
+def test_a_window_draws_only_the_events_that_overlap_it() -> None:
+    def on(eid: str, lo: int, hi: int) -> Any:
+        return _event(eid, dt.date(2025, 1, lo), dt.date(2025, 1, hi))
+
+    window = (dt.date(2025, 1, 10), dt.date(2025, 1, 20))
+    events = [on("event:before", 1, 9), on("event:into", 5, 10), on("event:in", 12, 14)]
+    events += [on("event:out-of", 20, 25), on("event:after", 21, 30)]
+    drawn = axis(events, window)
+    assert drawn is not None
+    assert sorted(bar.event for bar in drawn.bars) == ["event:in", "event:into", "event:out-of"]

@@ -108,7 +108,7 @@ def _source_lines(root: Path) -> list[tuple[str, dict[str, Any]]]:
 def next_path(root: Path, sha256: str, taken: list[str]) -> str:
     """``sources/NNN_<hex>.txt``: one more than the highest number in use."""
     names = [Path(p).name for p in taken]
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # refused further on
         names += os.listdir(root / SOURCES_DIR)
     numbers = [int(m.group(1)) for name in names if (m := NUMBERED.match(name))]
     return f"{SOURCES_DIR}/{max(numbers, default=-1) + 1:03d}_{sha256[:16]}.txt"
