@@ -208,7 +208,7 @@ def test_the_front_page_counts_the_articles_known_on_each_day(
     (term,) = [p for p in found if p.tag == "dt" and p.text == "Records"]
     line = found[found.index(term) + 1]
     assert line.tag == "dd"
-    for day in _days(dataset):
+    for day in _control_days(built):
         then = dataset.as_of(day, possibly=True)
         assert line.text_on(day).startswith(_plural(len(then.sources), "article") + ","), day
     assert line.text_on("").startswith(_plural(len(dataset.sources), "article") + ",")
@@ -225,7 +225,7 @@ def test_a_text_that_varies_is_kept_as_its_words_on_each_day_it_differs(
 
     from kursk_pows.site.as_of import AsOf
 
-    days = [dt.date.fromisoformat(d) for d in _days(dataset)]
+    days = [dt.date.fromisoformat(d) for d in _publication_days(dataset)]
     attribute = str(
         AsOf(site, days).vary(
             lambda s: Markup("<b>{}</b> &amp; more").format(len(s.dataset.sources))
