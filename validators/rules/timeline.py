@@ -10,6 +10,7 @@ from ..issues import Issue
 from ..reading.stream import Located
 from .index import Index, Spot, spot
 from .registry import Check, RuleCode, issue_at, rule
+from .values import date_spans
 
 if TYPE_CHECKING:
     from ..models import DateSpan, Event
@@ -77,24 +78,6 @@ class EventBeforePublication(Check):
                 )
 
 
-def _date_spans(located: Located) -> list[tuple[str, DateSpan]]:
-    """Each date span of a record, with its JSON pointer: an event's date, a claim's date or
-    the day its age refers to, a source's publication."""
-    record = located.record
-    found: list[tuple[str, DateSpan | None]] = []
-    if located.kind == "event":
-        found.append(("/date", record.date))
-    elif located.kind == "source":
-        found.append(("/published", record.published))
-    elif located.kind == "claim":
-        value = record.value
-        if value.type == "date":
-            found.append(("/value/date", value.date))
-        elif value.type == "age":
-            found.append(("/value/at", value.at))
-    return [(pointer, span) for pointer, span in found if span is not None]
-
-
 @rule(PUBLICATION_BOUND)
 class PublicationBound(Check):
     """Keeps every source's publication interval and every span tied to one, and compares them
@@ -114,7 +97,7 @@ class PublicationBound(Check):
             self.published.setdefault(located.id, bounds)
         elif located.record.status != "active":
             return
-        for pointer, span in _date_spans(located):
+        for pointer, span in date_spans(located):
             if span.before_publication_of is not None or span.after_publication_of is not None:
                 self.tied.append((spot(located), pointer, span))
 

@@ -38,7 +38,9 @@ QUANTITY = RuleCode(
 )
 
 
-def _spans(located: Located) -> Iterator[tuple[str, DateSpan]]:
+def date_spans(located: Located) -> Iterator[tuple[str, DateSpan]]:
+    """Each date span of a record with its JSON pointer: a source's publication, an event's
+    date, a claim's date or the day its age refers to."""
     record, kind = located.record, located.kind
     if kind == "source" and record.published is not None:
         yield "/published", record.published
@@ -77,7 +79,7 @@ class DateSpans(Check):
     kinds = frozenset({"source", "event", "claim"})
 
     def see(self, located: Located, out: list[Issue]) -> None:
-        for pointer, span in _spans(located):
+        for pointer, span in date_spans(located):
             if span.earliest and span.latest and span.earliest > span.latest:
                 out.append(
                     issue_at(
