@@ -5,6 +5,7 @@ DuckDB (``hive_partitioning = true``), pyarrow datasets and polars, which prune 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pyarrow.dataset as pads
 import pytest
 
 import kursk_pows
+from factory import DatasetSpec
 from kursk_pows.exports import export
 from kursk_pows.tables import tables
 
@@ -93,3 +95,25 @@ def test_an_empty_table_keeps_its_columns(dataset: kursk_pows.Dataset, tmp_path:
     read = duckdb.sql(f"SELECT * FROM read_parquet('{folder}/*.parquet')")
     assert read.columns == list(names)
     assert read.fetchall() == []
+
+
+def test_an_id_too_long_for_a_folder_name_is_refused_in_one_line(
+    spec: DatasetSpec, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A valid id can be longer than a file name may be: the command says so, writes nothing."""
+    from kursk_pows.cli import main
+
+    long = "source:" + "a" * 300
+    spec.one("source:test-article")["id"] = long
+    for kind in ("claim", "event", "exclusion"):
+        for record in spec.records[kind]:
+            text = json.dumps(record).replace('"source:test-article"', json.dumps(long))
+            record.clear()
+            record.update(json.loads(text))
+    data = spec.write(tmp_path / "data")
+    code = main(
+        ["export", str(tmp_path / "out"), "--dataset", str(data), "--format", "parquet-hive"]
+    )
+    assert code == 2
+    assert "too long to name a folder" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

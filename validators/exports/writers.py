@@ -10,10 +10,12 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..tables.arrow import to_arrow
 from ..tables.columns import Table
 from ..tables.extras import need
+from .directory import ExportError
 
 Rows = Sequence[dict[str, Any]]
 
@@ -88,6 +90,15 @@ def write_parquet(path: Path, table: Table, rows: Rows) -> None:
 
 PARTITION = "source"
 """The column a table is partitioned by in the hive-style dataset, when it has one."""
+NAME_BYTES = 255
+"""The longest file name most file systems take: a folder ``source=<id>`` must fit."""
+
+
+def _too_long(ids: set[str]) -> str | None:
+    """An id whose ``source=<id>`` folder name, percent-encoded, would not fit in a name."""
+    return next(
+        (i for i in sorted(ids) if len(f"{PARTITION}={quote(i, safe='')}") > NAME_BYTES), None
+    )
 
 
 def write_parquet_hive(folder: Path, table: Table, rows: Rows) -> None:
@@ -103,6 +114,12 @@ def write_parquet_hive(folder: Path, table: Table, rows: Rows) -> None:
         folder.mkdir()
         parquet.write_table(arrow, folder / "part-0.parquet", compression="zstd")
         return
+    long = _too_long({row[PARTITION] for row in rows if row[PARTITION] is not None})
+    if long is not None:
+        raise ExportError(
+            f"{table.name}: the id {long[:60]}... is too long to name a folder of "
+            "the partitioned export; use --format parquet"
+        )
     dataset.write_dataset(
         arrow,
         folder,
