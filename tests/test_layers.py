@@ -83,9 +83,18 @@ except SystemExit:
     pass
 print(json.dumps(sorted(sys.modules)))
 """
-HEAVY = ("pydantic.main", "kursk_pows.tables", "kursk_pows.exports.run", "kursk_pows.site")
+HEAVY = (
+    "pydantic.main",
+    "kursk_pows.tables",
+    "kursk_pows.exports",
+    "kursk_pows.site",
+    "kursk_pows.authoring",
+    *(f"kursk_pows.cli.{name}" for name in ("release", "export", "site", "add_source", "quote")),
+    "kursk_pows.cli.new",
+)
 """What a validation needs none of: the models' machinery (the stored validators serve it),
-the tables, the exporters and the site."""
+the tables, the exporters, the site, the authoring tools, and the other commands' modules
+(only the command being run has its arguments built)."""
 
 
 def _imported(args: list[str], cache: Path) -> set[str]:

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from .common import DEFAULT_PATH, UsageError
 
 
-def add_add_source(commands: Any) -> None:
-    """Register ``add-source TEXT_FILE --id ... [--title ...] ...``."""
+def build_add_source(add: argparse.ArgumentParser) -> None:
+    """``add-source TEXT_FILE --id ... [--title ...] ...``."""
     from ..authoring.add_source import CREDIT_ROLES
 
-    add = commands.add_parser(
-        "add-source",
-        help="add an article: check its text, copy it under sources/, add its source record "
-        "and update the manifest",
-    )
     add.add_argument("text_file", metavar="TEXT_FILE", help="the article's text, as received")
     add.add_argument(
         "--id",

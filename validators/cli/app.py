@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib import import_module
 from typing import NoReturn
 
 from .._version import __version__
@@ -68,24 +69,9 @@ in the data, 2 a usage problem, 3 an internal error (a bug; please report it), 1
 """
 
 
-def _parser() -> argparse.ArgumentParser:
+def _build_validate(check: argparse.ArgumentParser) -> None:
     from ..config import Config
 
-    parser = _Parser(
-        prog="kursk-pows",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=_Formatter,
-    )
-    parser.add_argument("--version", action="version", version=f"kursk-pows {__version__}")
-    commands = parser.add_subparsers(
-        dest="command", required=True, parser_class=_Parser, metavar="COMMAND"
-    )
-
-    check = commands.add_parser(
-        "validate",
-        help="check a dataset: structure, quotes against the texts, references, consistency",
-    )
     check.add_argument("path", nargs="?", help=DEFAULT_PATH)
     format_option(check, "github")
     check.add_argument(
@@ -110,10 +96,8 @@ def _parser() -> argparse.ArgumentParser:
         "no progress line, even on a terminal (default: a progress line on a terminal after 2 s)",
     )
 
-    cover = commands.add_parser(
-        "coverage",
-        help="list every sentence of every source with the records that cover or exclude it",
-    )
+
+def _build_coverage(cover: argparse.ArgumentParser) -> None:
     cover.add_argument("path", nargs="?", help=DEFAULT_PATH)
     format_option(cover)
     flag(
@@ -122,32 +106,112 @@ def _parser() -> argparse.ArgumentParser:
         "list only the sentences nothing covers or excludes (default: every sentence)",
     )
 
-    from .release import add_release
 
-    add_release(commands)
-    rules = commands.add_parser(
-        "rules", help="explain the rule codes: the whole catalog, or the codes given"
-    )
+def _build_rules(rules: argparse.ArgumentParser) -> None:
     rules.add_argument(
         "codes", nargs="*", metavar="CODE", help="rule codes to show (default: every rule)"
     )
     format_option(rules)
-    from .export import add_export
 
-    add_export(commands)
-    from .site import add_site
 
-    add_site(commands)
-    from .add_source import add_add_source
+Build = Callable[[argparse.ArgumentParser], None]
 
-    add_add_source(commands)
-    from .quote import add_quote
 
-    add_quote(commands)
-    from .new import add_new
+def _elsewhere(module: str, function: str) -> Build:
+    """A command's arguments added by a function of another module, imported only when that
+    command is the one being run (or the whole parser is wanted)."""
 
-    add_new(commands)
+    def build(parser: argparse.ArgumentParser) -> None:
+        getattr(import_module(module, __package__), function)(parser)
+
+    return build
+
+
+COMMANDS: tuple[tuple[str, str, Build], ...] = (
+    (
+        "validate",
+        "check a dataset: structure, quotes against the texts, references, consistency",
+        _build_validate,
+    ),
+    (
+        "coverage",
+        "list every sentence of every source with the records that cover or exclude it",
+        _build_coverage,
+    ),
+    (
+        "fmt",
+        "rewrite the record files in canonical form and fill in quote offsets",
+        _elsewhere(".release", "build_fmt"),
+    ),
+    (
+        "manifest",
+        "rewrite manifest.json (every file's SHA-256) and, in a checkout, DATASHEET.md",
+        _elsewhere(".release", "build_manifest"),
+    ),
+    (
+        "diff",
+        "compare two releases and say which version bump the change needs",
+        _elsewhere(".release", "build_diff"),
+    ),
+    ("rules", "explain the rule codes: the whole catalog, or the codes given", _build_rules),
+    (
+        "export",
+        "write every table (claims, evidence, events...) as files for analysis tools",
+        _elsewhere(".export", "build_export"),
+    ),
+    (
+        "site",
+        "write a static web site of the dataset: articles with their evidence highlighted, "
+        "entity pages, timeline, disagreements, search (needs kursk-pows[site])",
+        _elsewhere(".site", "build_site"),
+    ),
+    (
+        "add-source",
+        "add an article: check its text, copy it under sources/, add its source record and "
+        "update the manifest",
+        _elsewhere(".add_source", "build_add_source"),
+    ),
+    (
+        "quote",
+        "find words in a source text and print the evidence item (source, quote, start, end) "
+        "as JSON, ready to paste",
+        _elsewhere(".quote", "build_quote"),
+    ),
+    (
+        "new",
+        "print a skeleton record (claim, entity or event) with every required field, one line "
+        "ready to append to its file",
+        _elsewhere(".new", "build_new"),
+    ),
+)
+"""Every command: its name, what it is for (``--help`` lists these) and what adds its
+arguments."""
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``only`` the arguments of that command alone (the
+    others keep their name and help): building them all costs more than a small validation."""
+    parser = _Parser(
+        prog="kursk-pows",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kursk-pows {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar="COMMAND"
+    )
+    for name, purpose, build in COMMANDS:
+        command = commands.add_parser(name, help=purpose)
+        if only is None or only == name:
+            build(command)
     return parser
+
+
+def _command_word(argv: Sequence[str]) -> str:
+    """The command an argument list names: its first word that is not an option (the
+    top-level options, ``--help`` and ``--version``, take no value); "" when there is none."""
+    return next((word for word in argv if not word.startswith("-")), "")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -253,7 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = _parser(_command_word(words)).parse_args(words)
     try:
         if args.command == "validate":
             return _validate(args)

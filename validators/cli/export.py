@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .common import DEFAULT_PATH
 
@@ -15,14 +15,10 @@ if TYPE_CHECKING:
     from ..analysis.dataset import Dataset
 
 
-def add_export(commands: Any) -> None:
-    """Register ``export OUT --format csv|parquet|sqlite|jsonl [--dataset DIR]``."""
+def build_export(export: argparse.ArgumentParser) -> None:
+    """``export OUT --format csv|parquet|sqlite|jsonl|... [--dataset DIR]``."""
     from ..exports import FORMATS
 
-    export = commands.add_parser(
-        "export",
-        help="write every table (claims, evidence, events...) as files for analysis tools",
-    )
     export.add_argument("out", help="output directory; must be new or empty")
     export.add_argument(
         "--format",
@@ -51,7 +47,7 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def add_as_of(parser: Any) -> None:
+def add_as_of(parser: argparse.ArgumentParser) -> None:
     """Add ``--as-of DATE`` and ``--possibly-published`` (see ``Dataset.as_of``)."""
     parser.add_argument(
         "--as-of",

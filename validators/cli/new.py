@@ -4,18 +4,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from .common import UsageError
 
 
-def add_new(commands: Any) -> None:
-    """Register ``new claim ID ...``, ``new entity ID --name ...`` and ``new event ID ...``."""
-    new = commands.add_parser(
-        "new",
-        help="print a skeleton record (claim, entity or event) with every required field, "
-        "one line ready to append to its file",
-    )
+def build_new(new: argparse.ArgumentParser) -> None:
+    """``new claim ID ...``, ``new entity ID --name ...`` and ``new event ID ...``."""
     kinds = new.add_subparsers(
         dest="kind",
         required=True,

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from .common import DEFAULT_PATH, UsageError, existing_dir
 
 
-def add_quote(commands: Any) -> None:
-    """Register ``quote SOURCE WORDS [--occurrence N] [--dataset DIR]``."""
-    quote = commands.add_parser(
-        "quote",
-        help="find words in a source text and print the evidence item (source, quote, start, "
-        "end) as JSON, ready to paste",
-    )
+def build_quote(quote: argparse.ArgumentParser) -> None:
+    """``quote SOURCE WORDS [--occurrence N] [--dataset DIR]``."""
     quote.add_argument("source", metavar="SOURCE", help="the source's id, e.g. source:...")
     quote.add_argument(
         "words", metavar="WORDS", help="the exact words, as the text has them (one argument)"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from .._version import __version__
 from .common import (
@@ -18,24 +17,20 @@ from .common import (
 )
 
 
-def add_release(commands: Any) -> None:
-    """Register ``fmt``, ``manifest`` and ``diff``."""
-    fmt = commands.add_parser(
-        "fmt", help="rewrite the record files in canonical form and fill in quote offsets"
-    )
+def build_fmt(fmt: argparse.ArgumentParser) -> None:
+    """``fmt [PATH] [--check]``."""
     fmt.add_argument("path", nargs="?", help=DEFAULT_PATH)
     flag(fmt, "--check", "change nothing; exit 1 if fmt would change a file (default: rewrite)")
 
-    manifest = commands.add_parser(
-        "manifest",
-        help="rewrite manifest.json (every file's SHA-256) and, in a checkout, DATASHEET.md",
-    )
+
+def build_manifest(manifest: argparse.ArgumentParser) -> None:
+    """``manifest [PATH] [--check]``."""
     manifest.add_argument("path", nargs="?", help=DEFAULT_PATH)
     flag(manifest, "--check", "change nothing; exit 1 if the manifest is stale (default: rewrite)")
 
-    compare = commands.add_parser(
-        "diff", help="compare two releases and say which version bump the change needs"
-    )
+
+def build_diff(compare: argparse.ArgumentParser) -> None:
+    """``diff [OLD] [NEW] [--format ...] [--check]``."""
     compare.add_argument(
         "old",
         nargs="?",

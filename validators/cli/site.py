@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from .common import DEFAULT_PATH
 from .export import add_as_of
@@ -23,13 +22,8 @@ def _non_negative(text: str) -> int:
     return number
 
 
-def add_site(commands: Any) -> None:
-    """Register ``site OUT [--dataset DIR]``."""
-    site = commands.add_parser(
-        "site",
-        help="write a static web site of the dataset: articles with their evidence "
-        "highlighted, entity pages, timeline, disagreements, search (needs kursk-pows[site])",
-    )
+def build_site(site: argparse.ArgumentParser) -> None:
+    """``site OUT [--dataset DIR] [--as-of ...] [--as-of-days N]``."""
     site.add_argument("out", help="output directory; must be new or empty")
     site.add_argument("--dataset", help=DEFAULT_PATH)
     add_as_of(site)
