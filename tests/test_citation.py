@@ -111,5 +111,5 @@ def test_bump_writes_version_and_date_into_every_field(repo_root: Path) -> None:
 
 def test_ci_runs_cffconvert_validate(repo_root: Path) -> None:
     lines = [line.strip() for line in (repo_root / ".ci/run").read_text().splitlines()]
-    assert 'uv pip install -q --python "$work/cff/bin/python" "cffconvert==2.0.0"' in lines
+    assert "uv pip install -q --python '$work/cff/bin/python' 'cffconvert==2.0.0'\"" in lines
     assert '"$work/cff/bin/cffconvert" --validate -i CITATION.cff' in lines
