@@ -14,9 +14,22 @@ from kursk_pows.cli import _parser, main
 from kursk_pows.rules import CODES
 
 
-def _commands() -> dict[str, argparse.ArgumentParser]:
-    (sub,) = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+def _commands(only: str | None = None) -> dict[str, argparse.ArgumentParser]:
+    (sub,) = [a for a in _parser(only)._actions if isinstance(a, argparse._SubParsersAction)]
     return dict(sub.choices)
+
+
+def _arguments(parser: argparse.ArgumentParser) -> list[tuple[str, ...]]:
+    return [(action.dest, *action.option_strings) for action in parser._actions]
+
+
+@pytest.mark.parametrize("command", sorted(_commands()))
+def test_a_command_run_alone_has_the_arguments_it_has_in_the_whole_parser(command: str) -> None:
+    alone = _commands(command)
+    assert list(alone) == list(_commands())  # every command is still listed
+    assert _arguments(alone[command]) == _arguments(_commands()[command])
+    others = {name: _arguments(p) for name, p in alone.items() if name != command}
+    assert others == {name: [("help", "-h", "--help")] for name in others}
 
 
 def test_help_says_what_the_data_is_and_what_each_command_does(

@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(argv)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
     from .app import _parser as parser
 
-    return parser()
+    return parser(only)
