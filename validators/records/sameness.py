@@ -15,6 +15,11 @@ PER_REPORT = frozenset({"basis", "before_publication_of", "after_publication_of"
 """Value fields that describe one report's wording, not what the value says."""
 
 
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""Each set of field names once (as many as there are value types and their parts): every key
+of a value of one type holds the same tuple of names."""
+
+
 def value_key(value: Any) -> Hashable:
     """A hashable key equal for two values that say the same thing."""
     if isinstance(value, str):
@@ -24,11 +29,13 @@ def value_key(value: Any) -> Hashable:
         if all(isinstance(k, str) for k in keys):
             return frozenset(keys)
         return tuple(keys)
-    if hasattr(value, "__dict__"):
-        return tuple(
-            (name, value_key(part))
-            for name, part in sorted(vars(value).items())
+    if hasattr(value, "__dict__"):  # its field names (one shared tuple), then their keys
+        parts = sorted(
+            (name, part)
+            for name, part in vars(value).items()
             if name not in PER_REPORT and not name.startswith("_")
         )
+        names = tuple(name for name, _ in parts)
+        return (_NAMES.setdefault(names, names), *(value_key(part) for _, part in parts))
     found: Hashable = value  # a number, a date, a boolean or None
     return found

@@ -3,13 +3,11 @@ as contradicting each other."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 from ..config import Config
 from ..issues import Issue
 from ..reading.stream import Located
-from ..records.sameness import value_key
 from .index import Index, Spot, spot
+from .per_record import Statement, statement
 from .registry import Check, RuleCode, issue_at, rule
 
 SAME_VALUE = RuleCode(
@@ -37,14 +35,14 @@ class ContradictsSameValue(Check):
 
     def __init__(self, index: Index, config: Config) -> None:
         super().__init__(index, config)
-        self.stated: dict[str, tuple[str, str, Hashable]] = {}
+        self.stated: dict[str, Statement] = {}
         self.links: list[tuple[Spot, str, str, int]] = []
 
     def see(self, located: Located, out: list[Issue]) -> None:
         claim = located.record
         if claim.status != "active":
             return
-        self.stated.setdefault(claim.id, (claim.subject, claim.predicate, value_key(claim.value)))
+        self.stated.setdefault(claim.id, statement(located))
         for number, link in enumerate(claim.links):
             if link.type == "contradicts":
                 self.links.append((spot(located), claim.id, link.claim, number))

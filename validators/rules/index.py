@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..reading.source_texts import SourceText, read_source_text
 from ..reading.stream import Located
 from ..records.kinds import ENTITY_PREFIXES, KIND_BY_NAME, KINDS
+from .per_record import once_per_record
 
 if TYPE_CHECKING:
     from ..models import Source
@@ -69,7 +70,9 @@ class Spot(NamedTuple):
     id: str
 
 
+@once_per_record
 def spot(located: Located) -> Spot:
+    """Where a record was read (one object, however many rules keep it)."""
     return Spot(located.file, located.line, located.id)
 
 

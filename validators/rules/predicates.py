@@ -12,6 +12,7 @@ from ..issues import Issue
 from ..reading.stream import Located
 from ..records.spans import overlaps, quantity_bounds, quantity_bounds_overlap
 from .index import Index, Spot, spot
+from .per_record import NO_LINKS, once_per_record
 from .registry import (
     SUGGEST_AT_MOST,
     Check,
@@ -186,25 +187,16 @@ class Stated(NamedTuple):
     contradicts: frozenset[str]
 
 
-NO_LINKS: frozenset[str] = frozenset()
-_last: list[tuple[Located | None, Stated | None]] = [(None, None)]
-
-
+@once_per_record
 def stated(located: Located) -> Stated:
-    """The facts the interval rules keep of a claim.  Two checks keep them; the last claim's
-    facts are remembered, so that both hold one object rather than two."""
-    last, facts = _last[0]  # one tuple, replaced whole: safe if threads validate at once
-    if last is located and facts is not None:
-        return facts
+    """The facts the interval rules keep of a claim (two checks keep them)."""
     claim: Claim = located.record
     contradicts = (
         frozenset(link.claim for link in claim.links if link.type == "contradicts")
         if claim.links
         else NO_LINKS
     )
-    facts = Stated(located.file, located.line, located.id, value_key(claim.value), contradicts)
-    _last[0] = (located, facts)
-    return facts
+    return Stated(located.file, located.line, located.id, value_key(claim.value), contradicts)
 
 
 def linked_as_contradicting(a: Stated, b: Stated) -> bool:

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from ..config import Config
 from ..issues import Issue
 from ..reading.stream import Located
-from ..records.sameness import value_key
 from .attribution import Span, evidence_span
 from .ids import SLUG
 from .index import Index, Spot, spot
+from .per_record import NO_LINKS, Statement, statement
 from .registry import Check, RuleCode, issue_at, rule
 
 MALFORMED = RuleCode(
@@ -102,13 +102,13 @@ NO_SPEAKER = RuleCode(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Seen:
     """What the rules keep of one active claim."""
 
     where: Spot
     proposition: str
-    statement: tuple[str, str, Hashable]
+    statement: Statement
     claimant: str
     spans: tuple[Span, ...]
     linked: frozenset[str]
@@ -143,10 +143,10 @@ class Propositions(Check):
             _Seen(
                 spot(located),
                 record.proposition,
-                (record.subject, record.predicate, value_key(record.value)),
+                statement(located),
                 record.claimed_by,
                 spans,
-                frozenset(link.claim for link in record.links),
+                frozenset(link.claim for link in record.links) if record.links else NO_LINKS,
             )
         )
 
