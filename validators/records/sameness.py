@@ -16,8 +16,9 @@ PER_REPORT = frozenset({"basis", "before_publication_of", "after_publication_of"
 
 
 _NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
-"""Each set of field names once (as many as there are value types and their parts): every key
-of a value of one type holds the same tuple of names."""
+"""Each set of field names once: every key of a value of one type holds the same tuple of
+names.  Bounded by the value types and their parts: names come from the models, which refuse a
+field they do not declare, never from the data."""
 
 
 def value_key(value: Any) -> Hashable:
