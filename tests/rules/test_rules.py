@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -544,6 +545,21 @@ def _active_retraction(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role")["retraction"] = {"reason": "why?"}
 
 
+@pytest.mark.parametrize(
+    ("mutation", "state"),
+    [
+        (_retracted_silently, "retracted without a retraction"),
+        (_active_retraction, "active but has a retraction"),
+    ],
+)
+def test_an_inconsistent_retraction_says_which_way(
+    mutation: Mutation, state: str, spec: DatasetSpec, tmp_path: Path
+) -> None:
+    mutation(spec, tmp_path)
+    (issue,) = kursk_pows.validate(spec.write(tmp_path / "ds")).issues
+    assert issue.message == f"the record is {state}"
+
+
 @case("properly retracted and superseded")
 def _retracted(spec: DatasetSpec, root: Path) -> None:
     _second_role(spec)
@@ -614,6 +630,26 @@ def _stale_manifest(spec: DatasetSpec, root: Path) -> None:
 @case("a file the manifest does not list", ("manifest-mismatch", None))
 def _unlisted(spec: DatasetSpec, root: Path) -> None:
     spec.after_write = lambda root: (root / "sources" / "extra.txt").write_text("x")
+
+
+def _manifest_field(name: str, value: object) -> Callable[[Path], None]:
+    """After the write: the manifest with one field replaced."""
+
+    def rewrite(root: Path) -> None:
+        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+        (root / "manifest.json").write_text(json.dumps({**manifest, name: value}), "utf-8")
+
+    return rewrite
+
+
+@case("manifest files not an object", ("manifest-missing", None))
+def _manifest_files_list(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = _manifest_field("files", [])
+
+
+@case("manifest version not a string", ("manifest-missing", None))
+def _manifest_version_number(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = _manifest_field("version", 2)
 
 
 @case("manifest version differs from CHANGELOG", ("version-mismatch", None))
