@@ -444,3 +444,12 @@ def test_the_axis_room_reaches_the_calendars_first_and_last_day(
     drawn = axis([_event("event:e", day, day, "day")])
     assert drawn is not None
     assert (drawn.first, drawn.last) == (first, last)
+
+
+def test_a_bar_from_the_windows_first_day_to_its_last_is_closed_at_both_ends() -> None:
+    window = (dt.date(2025, 1, 10), dt.date(2025, 1, 20))
+    drawn = axis([_event("event:e", *window)], window)
+    assert drawn is not None
+    (bar,) = drawn.bars
+    assert (bar.open_start, bar.open_end, bar.x) == (False, False, LEFT)
+    assert bar.x + bar.width == pytest.approx(RIGHT)
