@@ -147,3 +147,35 @@ def test_what_is_frozen_stays_frozen_until_the_last_run_ends() -> None:
     assert gc.get_freeze_count() >= frozen - 100  # a few frozen objects may have died since
     second.__exit__(None, None, None)
     assert gc.get_freeze_count() == 0
+
+
+def test_each_first_run_asks_again_whether_the_caller_froze_anything() -> None:
+    """Whether to freeze is decided when a run starts with none running, from the caller's
+    frozen objects then, not from what an earlier pair of overlapping runs found."""
+    assert gc.get_freeze_count() == 0
+    outer, inner = records_out_of_gc(), records_out_of_gc()
+    outer.__enter__()
+    inner.__enter__()
+    inner.__exit__(None, None, None)
+    outer.__exit__(None, None, None)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with records_out_of_gc() as freeze:
+            freeze()
+        assert gc.get_freeze_count() >= frozen - 100  # a few frozen objects may have died since
+    finally:
+        gc.unfreeze()
+
+
+def test_fewer_records_than_freeze_every_are_read_without_freezing(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    from kursk_pows.rules.engine import FREEZE_EVERY, run_rules
+
+    root = spec.write(tmp_path / "ds")
+    assert gc.get_freeze_count() == 0
+    frozen_at: list[int] = []
+    run_rules(root, keep=lambda located: frozen_at.append(gc.get_freeze_count()))
+    assert 1 < len(frozen_at) < FREEZE_EVERY
+    assert set(frozen_at) == {0}

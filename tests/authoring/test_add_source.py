@@ -254,3 +254,29 @@ def test_a_dataset_without_a_sources_directory_gets_one(root: Path, text_file: P
     shutil.rmtree(root / "sources")
     add_source(root, text_file, {"id": "source:x"})
     assert [p.read_bytes() for p in (root / "sources").iterdir()] == [TEXT.encode()]
+
+
+@pytest.mark.parametrize("had_records", [True, False])
+def test_a_write_that_fails_half_way_leaves_the_dataset_as_it_was(
+    root: Path, text_file: Path, monkeypatch: pytest.MonkeyPatch, had_records: bool
+) -> None:
+    """The text and sources.jsonl are written before the manifest: when that fails, the text
+    is removed and sources.jsonl is put back as it was, or removed if there was none."""
+    import kursk_pows.authoring.add_source as module
+
+    if not had_records:
+        (root / "sources.jsonl").unlink()
+    before = _files(root)
+
+    def fail(*_: object) -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(module, "_write_manifest", fail)
+    with pytest.raises(OSError, match="no space left on device"):
+        add_source(root, text_file, {"id": "source:x"})
+    assert _files(root) == before
+
+
+def test_a_problem_of_no_one_field_is_named_as_the_records(root: Path, text_file: Path) -> None:
+    message = _refused(root, lambda: add_source(root, text_file, {"id": "source:x", "": 1}))
+    assert message == "the source record is not valid: record: Extra inputs are not permitted"

@@ -83,6 +83,35 @@ def test_base_without_upstream_is_the_last_commit_of_the_previous_version(repo: 
     assert git(repo, "rev-parse", release_base(repo)) == first
 
 
+def test_base_with_no_version_in_the_working_tree_is_the_last_commit(repo: Path) -> None:
+    (repo / "validators" / "_version.py").unlink()
+    assert release_base(repo) == "HEAD"
+
+
+def test_a_version_file_removed_and_written_back_counts_as_set_when_written_back(
+    repo: Path,
+) -> None:
+    git(repo, "rm", "-q", "validators/_version.py")
+    git(repo, "commit", "-qm", "no version")
+    removed = git(repo, "rev-parse", "HEAD")
+    (repo / "validators").mkdir()  # git took the emptied directory away
+    set_version(repo, "1.0.0")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "1.0.0 again")
+    assert git(repo, "rev-parse", release_base(repo)) == removed
+
+
+def test_a_revision_is_labelled_by_its_name_and_base_by_the_commit_too(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kursk_pows.releases.revisions import open_release
+
+    first = git(repo, "rev-parse", "HEAD")
+    monkeypatch.chdir(repo)
+    with open_release("HEAD") as named, open_release("base") as base:
+        assert (named.label, base.label) == ("HEAD", f"base ({first[:12]})")
+
+
 def test_base_with_an_upstream_is_the_merge_base(repo: Path, tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)

@@ -132,3 +132,9 @@ def test_did_you_mean_is_bounded() -> None:
         closest_name("person:ab", [f"person:x{i}" for i in range(SUGGEST_AMONG)] + ["person:abc"])
         is None
     )
+
+
+def test_a_did_you_mean_is_searched_among_up_to_suggest_among_names() -> None:
+    names = [f"x{n}" for n in range(SUGGEST_AMONG - 1)] + ["person:soldier-a"]
+    assert closest_name("person:soldier-b", names) == "person:soldier-a"
+    assert closest_name("person:soldier-b", [*names, "person:other"]) is None

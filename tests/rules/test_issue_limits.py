@@ -71,18 +71,19 @@ def test_memory_stays_flat_as_bad_lines_grow(spec: DatasetSpec, tmp_path: Path) 
 
 def test_issues_without_a_file_or_line_sort_first() -> None:
     """An issue of the whole dataset (no file) comes before those of a file, one of a whole
-    file (no line) before those of its lines, and issues of a line by column."""
+    file (no line) before those of its lines, and issues of a line by column (none first)."""
     from kursk_pows.issues import Report
 
     def issue(file: str | None, line: int | None, column: int | None = None) -> Issue:
         return Issue("code", "error", "message", file=file, line=line, column=column)
 
     given = [issue("a.jsonl", 2), issue("a.jsonl", None), issue(None, None)]
-    given += [issue("a.jsonl", 1, 9), issue("a.jsonl", 1, 3)]
+    given += [issue("a.jsonl", 1, 9), issue("a.jsonl", 1, 3), issue("a.jsonl", 1)]
     ordered = Report.build("root", given, {}).issues
     assert [(i.file, i.line, i.column) for i in ordered] == [
         (None, None, None),
         ("a.jsonl", None, None),
+        ("a.jsonl", 1, None),
         ("a.jsonl", 1, 3),
         ("a.jsonl", 1, 9),
         ("a.jsonl", 2, None),
@@ -113,3 +114,13 @@ def test_the_log_keeps_exactly_up_to_its_limits() -> None:
     log.extend(Issue("code", "warning", "m", file="b.jsonl", line=n) for n in range(2))
     assert [(i.file, i.line) for i in log] == [("a.jsonl", 0), ("a.jsonl", 1), ("b.jsonl", 0)]
     assert log.omitted == {"error": 1, "warning": 1}
+
+
+def test_a_report_counts_the_issues_left_out_past_the_limits() -> None:
+    from kursk_pows.issues import Report
+
+    kept = [Issue("code", "error", "m"), Issue("code", "warning", "m")]
+    report = Report.build("root", kept, {}, {"error": 3, "warning": 2})
+    assert report.omitted == {"error": 3, "warning": 2}
+    assert (report.error_count, report.warning_count) == (4, 3)
+    assert Report.build("root", kept, {}).omitted == {}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import kursk_pows
 from factory import TEXT, DatasetSpec, claim, day, evidence
@@ -301,6 +304,12 @@ def _recorded_speaker(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.captured")["evidence"][0]["via"] = ["person:soldier-b"]
 
 
+@case("own voice quoting 'said', the word recorded as the hedge")
+def _recorded_hedge(spec: DatasetSpec, root: Path) -> None:
+    _captured_in_other_source(spec, "Officials said the soldiers were captured.", "source:other")
+    spec.one("claim:a.captured")["evidence"][0]["hedge"] = "said"
+
+
 @case("own voice quoting 'said'", ("attribution-not-recorded", "claim:a.captured"))
 def _unrecorded_speaker(spec: DatasetSpec, root: Path) -> None:
     _captured_in_other_source(spec, "Officials said the soldiers were captured.", "source:other")
@@ -536,6 +545,21 @@ def _active_retraction(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role")["retraction"] = {"reason": "why?"}
 
 
+@pytest.mark.parametrize(
+    ("mutation", "state"),
+    [
+        (_retracted_silently, "retracted without a retraction"),
+        (_active_retraction, "active but has a retraction"),
+    ],
+)
+def test_an_inconsistent_retraction_says_which_way(
+    mutation: Mutation, state: str, spec: DatasetSpec, tmp_path: Path
+) -> None:
+    mutation(spec, tmp_path)
+    (issue,) = kursk_pows.validate(spec.write(tmp_path / "ds")).issues
+    assert issue.message == f"the record is {state}"
+
+
 @case("properly retracted and superseded")
 def _retracted(spec: DatasetSpec, root: Path) -> None:
     _second_role(spec)
@@ -608,6 +632,26 @@ def _unlisted(spec: DatasetSpec, root: Path) -> None:
     spec.after_write = lambda root: (root / "sources" / "extra.txt").write_text("x")
 
 
+def _manifest_field(name: str, value: object) -> Callable[[Path], None]:
+    """After the write: the manifest with one field replaced."""
+
+    def rewrite(root: Path) -> None:
+        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+        (root / "manifest.json").write_text(json.dumps({**manifest, name: value}), "utf-8")
+
+    return rewrite
+
+
+@case("manifest files not an object", ("manifest-missing", None))
+def _manifest_files_list(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = _manifest_field("files", [])
+
+
+@case("manifest version not a string", ("manifest-missing", None))
+def _manifest_version_number(spec: DatasetSpec, root: Path) -> None:
+    spec.after_write = _manifest_field("version", 2)
+
+
 @case("manifest version differs from CHANGELOG", ("version-mismatch", None))
 def _version(spec: DatasetSpec, root: Path) -> None:
     spec.after_write = lambda root: (root.parent / "CHANGELOG.md").write_text(
@@ -637,6 +681,15 @@ def _absolute(spec: DatasetSpec, root: Path) -> None:
     spec.one("source:test-article")["path"] = "/etc/hostname"
 
 
+@case(
+    "evidence from no source",
+    ("claimant-source-evidence", "claim:a.role"),  # not the claimant's own source either
+    ("ref-missing", "claim:a.role"),
+)
+def _evidence_from_nowhere(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["evidence"][0]["source"] = "source:nowhere"
+
+
 # after every @case above, so that the parametrization sees them all
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_mutation_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) -> None:
@@ -647,3 +700,23 @@ def test_mutation_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) 
     spec.after_write(root)
     report = kursk_pows.validate(root)
     assert report.flatten("code", "record") == expected
+
+
+spans = st.tuples(st.sampled_from(["source:a", "source:b"]), st.integers(0, 8), st.integers(1, 4))
+
+
+@given(spans, spans)
+@example(("source:a", 5, 3), ("source:a", 2, 3))  # ends where the other starts
+@example(("source:a", 2, 3), ("source:a", 5, 3))
+def test_spans_overlap_when_they_share_a_character_of_one_source(
+    one: tuple[str, int, int], other: tuple[str, int, int]
+) -> None:
+    """Spans drawn as (source, start, length): they overlap when a character is in both."""
+    from kursk_pows.rules.attribution import overlaps
+
+    (a_source, a_start, a_length), (b_source, b_start, b_length) = one, other
+    a_chars = {(a_source, n) for n in range(a_start, a_start + a_length)}
+    b_chars = {(b_source, n) for n in range(b_start, b_start + b_length)}
+    a = (a_source, a_start, a_start + a_length)
+    b = (b_source, b_start, b_start + b_length)
+    assert overlaps(a, b) == bool(a_chars & b_chars)

@@ -409,3 +409,47 @@ def test_a_window_draws_only_the_events_that_overlap_it() -> None:
     drawn = axis(events, window)
     assert drawn is not None
     assert sorted(bar.event for bar in drawn.bars) == ["event:in", "event:into", "event:out-of"]
+
+
+def _three_days_out(day: dt.date, step: int) -> dt.date:
+    """``day`` moved three days by ``step`` (-1 or 1), or left as it is where the calendar
+    has no three days more that way."""
+    moved = day.toordinal() + 3 * step
+    return dt.date.fromordinal(moved) if 1 <= moved <= dt.date.max.toordinal() else day
+
+
+@given(dates, dates)
+def test_the_whole_axis_has_three_days_of_room_on_each_side_where_the_calendar_has_them(
+    one: dt.date, other: dt.date
+) -> None:
+    lo, hi = sorted((one, other))
+    drawn = axis([_event("event:e", lo, hi)])
+    assert drawn is not None
+    assert (drawn.first, drawn.last) == (_three_days_out(lo, -1), _three_days_out(hi, 1))
+
+
+@pytest.mark.parametrize(
+    ("day", "first", "last"),
+    [
+        (dt.date(1, 1, 4), dt.date(1, 1, 1), dt.date(1, 1, 7)),  # room to the first day exactly
+        (dt.date(1, 1, 3), dt.date(1, 1, 3), dt.date(1, 1, 6)),
+        (dt.date(9999, 12, 28), dt.date(9999, 12, 25), dt.date(9999, 12, 31)),  # to the last
+        (dt.date(9999, 12, 29), dt.date(9999, 12, 26), dt.date(9999, 12, 29)),
+        (dt.date(9999, 12, 31), dt.date(9999, 12, 28), dt.date(9999, 12, 31)),
+    ],
+)
+def test_the_axis_room_reaches_the_calendars_first_and_last_day(
+    day: dt.date, first: dt.date, last: dt.date
+) -> None:
+    drawn = axis([_event("event:e", day, day, "day")])
+    assert drawn is not None
+    assert (drawn.first, drawn.last) == (first, last)
+
+
+def test_a_bar_from_the_windows_first_day_to_its_last_is_closed_at_both_ends() -> None:
+    window = (dt.date(2025, 1, 10), dt.date(2025, 1, 20))
+    drawn = axis([_event("event:e", *window)], window)
+    assert drawn is not None
+    (bar,) = drawn.bars
+    assert (bar.open_start, bar.open_end, bar.x) == (False, False, LEFT)
+    assert bar.x + bar.width == pytest.approx(RIGHT)

@@ -192,13 +192,12 @@ def _day_ticks(
     (the window's first month only when there is room before the next)."""
     days, months = [], []
     width = (RIGHT - LEFT) / ((last - first).days + 1)
-    day = first
-    while day <= last:
+    for n in range((last - first).days + 1):  # not past `last`: it may be the calendar's end
+        day = first + dt.timedelta(days=n)
         x = place(day) + width / 2
         days.append(Tick(x, str(day.day), day.isoformat(), "middle"))
         if day == first or day.day == 1:
             months.append(_tick(place(day), f"{MONTHS[day.month - 1]} {day.year}", day, 110.0))
-        day += dt.timedelta(days=1)
     nexts: list[Tick | None] = [*months[1:], None]
     roomy = [m for m, after in zip(months, nexts, strict=True) if not after or after.x - m.x >= 110]
     return tuple(days), tuple(roomy)
@@ -282,6 +281,6 @@ def _within(lo: dt.date | None, hi: dt.date | None, window: tuple[dt.date, dt.da
 def _padded(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     pad = dt.timedelta(days=3)
     return (
-        first - pad if first > dt.date.min + pad else first,
-        last + pad if last < dt.date.max - pad else last,
+        first - pad if first >= dt.date.min + pad else first,
+        last + pad if last <= dt.date.max - pad else last,
     )
