@@ -64,12 +64,10 @@ class Site:
         self.disagreements = _contradicting_pairs(dataset)
         self._pair_of: dict[str, int] = {}
         self._pairs_by_claim: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for left, right, _ in self.disagreements:
-            self._pairs_by_claim[left].append((left, right))
-            self._pairs_by_claim[right].append((left, right))
         for number, (left, right, _) in enumerate(self.disagreements, start=1):
-            self._pair_of.setdefault(left, number)
-            self._pair_of.setdefault(right, number)
+            for claim_id in (left, right):
+                self._pair_of.setdefault(claim_id, number)
+                self._pairs_by_claim[claim_id].append((left, right))
 
     @cached_property
     def slugs(self) -> Slugs:
