@@ -166,3 +166,19 @@ def test_a_shared_fixtures_lines_count_for_every_test_that_uses_it(
     users = {"fixture:tests::built": ["t.py::b", "t.py::a"], "fixture:tests::other": ["t.py::c"]}
     assert coverage_map._tests(["t.py::a", "fixture:tests::built"], users) == ["t.py::a", "t.py::b"]
     assert coverage_map._tests(["fixture:tests::unused"], users) == []
+
+
+def test_a_mutant_runs_the_tests_of_its_first_two_files_before_the_rest() -> None:
+    sys.path.insert(0, str(HARNESS))
+    try:
+        import execute
+    finally:
+        sys.path.remove(str(HARNESS))
+    tests = {"b.py::t1": 1.0, "a.py::t1": 2.0, "b.py::t2": 3.0, "c.py::t1": 4.0, "a.py::t2": 5.0}
+    assert execute.stages(tests) == [
+        {"b.py::t1": 1.0, "a.py::t1": 2.0, "b.py::t2": 3.0, "a.py::t2": 5.0},
+        {"c.py::t1": 4.0},
+    ]
+    assert execute.stages({"a.py::t1": 1.0, "b.py::t1": 2.0}) == [
+        {"a.py::t1": 1.0, "b.py::t1": 2.0}
+    ]
