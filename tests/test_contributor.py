@@ -2,15 +2,16 @@
 
 A contributor, on a copy of this checkout: adds a claim (no offsets), runs the documented
 commands (fmt, scripts/bump.py, validate, diff base --check), commits; then CI's data checks
-(.ci/data: validate, fmt --check, manifest --check, the bump against the previous version) and
-the tests that read the data run on the copy, with the copy's own code."""
+(.ci/data: validate, fmt --check, manifest --check, the bump against the previous version) run
+on the copy, with the copy's own code.  The tests that read the bundled data run on a copy grown
+by CONTRIBUTING's worked example (test_contributing.py)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from checkouts import PYTEST, active_count, copy_checkout, next_minor, record_count
+from checkouts import active_count, copy_checkout, next_minor, record_count
 
 CLAIM = (
     '{"id": "claim:andriy-sybiga.communication-social-media", "proposition":'
@@ -29,15 +30,6 @@ python3 scripts/bump.py minor "Added: how Andriy Sybiga communicated his stateme
 kursk-pows validate
 kursk-pows diff base --check
 """
-DATA_TESTS = (
-    "tests/test_docs.py",
-    "tests/test_bundled.py",
-    "tests/test_cli.py",
-    "tests/analysis/test_api.py",
-    "tests/reports/test_coverage.py",
-    "tests/test_citation.py",  # CITATION.cff states the new version and its CHANGELOG date
-    "tests/releases/test_agreement.py",  # and the release check passes for the new version
-)
 
 
 def test_a_data_only_pull_request_passes_ci(repo_root: Path, tmp_path: Path) -> None:
@@ -53,8 +45,6 @@ def test_a_data_only_pull_request_passes_ci(repo_root: Path, tmp_path: Path) -> 
     assert f"1 change(s); version {before} -> {after} (minor)" in ci.stdout
     assert ci.stdout.startswith(f"dataset (version {after}): valid: 0 error(s), 0 warning(s);")
     assert f", {claims} claims," in ci.stdout.splitlines()[0]
-    tests = checkout.run(f"{PYTEST} {' '.join(DATA_TESTS)}")
-    assert tests.returncode == 0, tests.stdout[-3000:]
     sheet = (checkout.root / "DATASHEET.md").read_text(encoding="utf-8")
     assert sheet.startswith(f"# Datasheet: kursk-pows {after}\n")
     assert f"| claims | {active} |" in sheet

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from checkouts import IGNORE
+from dists import distributions
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
@@ -32,16 +32,8 @@ def check_dist() -> Iterator[object]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``python -m build`` of a clean copy of this checkout (no .git, build/, caches)."""
-    tree = tmp_path_factory.mktemp("clean") / "kursk-pows"
-    shutil.copytree(SCRIPTS.parent, tree, ignore=IGNORE)
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(tree)],
-        check=True,
-        capture_output=True,
-    )
-    return out
+    """The sdist and the wheel (see :mod:`dists`)."""
+    return distributions(tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("clean"))
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

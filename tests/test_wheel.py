@@ -13,34 +13,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from dists import distributions
 
 from kursk_pows import __version__
 
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An sdist and a wheel built by ``python -m build`` from a copy of this tree; or, when
-    ``KURSK_POWS_DIST`` names a directory, the ones built there (the release workflow tests
-    the distributions it is about to publish)."""
-    if given := os.environ.get("KURSK_POWS_DIST"):
-        return Path(given).resolve()
-    repo = Path(__file__).resolve().parent.parent
-    tree = tmp_path_factory.mktemp("tree") / "kursk-pows"
-    # build from a copy: a stale build/ folder in the checkout must not leak into the wheel
-    shutil.copytree(
-        repo,
-        tree,
-        ignore=shutil.ignore_patterns(
-            ".git", "build", "dist", "*.egg-info", ".*cache", ".hypothesis", "__pycache__"
-        ),
-    )
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(tree)],
-        check=True,
-        capture_output=True,
-    )
-    return out
+    """The sdist and the wheel (see :mod:`dists`)."""
+    return distributions(tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("tree"))
 
 
 @pytest.fixture(scope="module")
@@ -150,9 +131,13 @@ def test_installed_wheel_finds_its_own_data(wheel: Path, tmp_path: Path, repo_ro
 def test_wheel_in_fresh_virtualenv(wheel: Path, tmp_path: Path) -> None:
     """Install the wheel with its dependencies into a new environment; no checkout in sight."""
     env_dir = tmp_path / "env"
-    venv.create(env_dir, with_pip=True)
     python = str(env_dir / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "-q", str(wheel)], check=True)
+    if uv := shutil.which("uv"):  # as .ci/run installs: the same resolver, and much faster
+        venv.create(env_dir, with_pip=False)
+        subprocess.run([uv, "pip", "install", "-q", "--python", python, str(wheel)], check=True)
+    else:
+        venv.create(env_dir, with_pip=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", str(wheel)], check=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = _run_outside(python, CHECK, env, tmp_path).splitlines()
     assert Path(out[0]).is_relative_to(env_dir)

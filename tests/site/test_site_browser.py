@@ -34,13 +34,19 @@ def _ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
     return cache[path]
 
 
+SHARES = 4
+"""The pages are checked in this many tests (every fourth page each), which the suite's
+processes share."""
+
+
+@pytest.mark.parametrize("share", range(SHARES))
 def test_every_page_loads_cleanly_and_every_internal_link_resolves(
-    page: Page, built: Path, dataset: kursk_pows.Dataset
+    share: int, page: Page, built: Path, dataset: kursk_pows.Dataset
 ) -> None:
     outside = {web_address(s.url) for s in dataset.sources.values()} - {None}
     ids: dict[Path, set[str]] = {}
     broken: list[str] = []
-    for html in html_pages(built):
+    for html in html_pages(built)[share::SHARES]:
         page.goto(html.as_uri())
         targets = page.eval_on_selector_all(  # each as written, and resolved (one call a page)
             "[href], [src]",
@@ -222,51 +228,59 @@ def _prisoner(dataset: kursk_pows.Dataset) -> str:
     )
 
 
-def _some_pages(built: Path, dataset: kursk_pows.Dataset) -> list[str]:
+KINDS = ("home", "article", "person", "event", "timeline", "disagreements", "search")
+"""One page of each kind, as :func:`_some_pages` names them."""
+
+
+def _some_pages(dataset: kursk_pows.Dataset) -> dict[str, str]:
     site = Site(dataset)
-    person = _prisoner(dataset)
-    return [
-        "index.html",
-        str(site.page(next(iter(dataset.sources)))),
-        str(site.page(person)),
-        str(site.page(next(iter(dataset.events)))),
-        "timeline.html",
-        "disagreements.html",
-        "search.html?q=soldier",
-    ]
+    return dict(
+        zip(
+            KINDS,
+            (
+                "index.html",
+                str(site.page(next(iter(dataset.sources)))),
+                str(site.page(_prisoner(dataset))),
+                str(site.page(next(iter(dataset.events)))),
+                "timeline.html",
+                "disagreements.html",
+                "search.html?q=soldier",
+            ),
+            strict=True,
+        )
+    )
 
 
+@pytest.mark.parametrize("kind", KINDS)  # one test a page, which the suite's processes share
 def test_pages_pass_the_axe_accessibility_check(
-    browser: Any, built: Path, dataset: kursk_pows.Dataset
+    kind: str, browser: Any, built: Path, dataset: kursk_pows.Dataset
 ) -> None:
     axe = _axe()
     context = browser.new_context(bypass_csp=True)  # axe is injected inline
     page = context.new_page()
-    found = {}
-    for name in _some_pages(built, dataset):
-        page.goto(built.as_uri() + "/" + name)
-        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-        if page.locator("a.hl").count():
-            page.locator("a.hl").first.click()
-            page.locator("a.hl").nth(1).focus()
-        page.add_script_tag(path=str(axe))
-        result = page.evaluate(
-            "async () => await axe.run(document, {runOnly: "
-            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
-        )
-        found[name] = [
-            f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
-            for v in result["violations"]
-        ]
+    page.goto(built.as_uri() + "/" + _some_pages(dataset)[kind])
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    if page.locator("a.hl").count():
+        page.locator("a.hl").first.click()
+        page.locator("a.hl").nth(1).focus()
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
+    )
     context.close()
-    assert found == {name: [] for name in found}
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
+    assert violations == []
 
 
 def test_pages_fit_a_phone_screen(browser: Any, built: Path, dataset: kursk_pows.Dataset) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     page = context.new_page()
     wide = {}
-    for name in _some_pages(built, dataset):
+    for name in _some_pages(dataset).values():
         page.goto(built.as_uri() + "/" + name)
         width = page.evaluate("() => document.documentElement.scrollWidth")
         if width > 375:
