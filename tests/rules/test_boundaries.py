@@ -82,6 +82,20 @@ def _nominal(nominal: int, low: int, high: int) -> Change:
     return change
 
 
+def _dated_claim(earliest: str | None, latest: str | None, precision: str) -> Change:
+    """One claim whose value is a date span (the rule reads a claim's date as well as an
+    event's date and a source's publication)."""
+
+    def change(spec: DatasetSpec) -> None:
+        spec.records["predicate"].append(predicate("fact", "date", ["person"], True))
+        span = {"earliest": earliest, "latest": latest, "precision": precision}
+        spec.records["claim"].append(
+            claim(DATED, "person:soldier-a", "fact", {"type": "date", "date": span}, "as a sniper")
+        )
+
+    return change
+
+
 def _contradicting(claim_id: str, other: str, change: Change) -> Change:
     def linked(spec: DatasetSpec) -> None:
         change(spec)
@@ -115,6 +129,7 @@ def _born(year: int) -> Change:
     return change
 
 
+DATED = "claim:a.fact-date"
 START = "claim:a.service-start"
 AGE = "claim:a.age"
 SECOND = "claim:a.fact-2"
@@ -175,6 +190,15 @@ CASES: dict[str, tuple[Change, Expected]] = {
     "nominal above high": (_nominal(11, 5, 10), [("quantity-bounds-inverted", "claim:deployed")]),
     "nominal below low": (_nominal(4, 5, 10), [("quantity-bounds-inverted", "claim:deployed")]),
     "nominal on the bounds": (_nominal(10, 10, 10), []),
+    "a claimed day that spans two days": (
+        _dated_claim("2024-10-01", "2024-10-02", "day"),
+        [("date-precision-mismatch", DATED)],
+    ),
+    "a claimed day": (_dated_claim("2024-10-01", "2024-10-01", "day"), []),
+    "a claimed year without its first day": (
+        _dated_claim(None, "2024-12-31", "year"),
+        [("date-precision-mismatch", DATED)],
+    ),
     "successor itself retracted": (
         _successor_retracted,
         [("superseded-by-invalid", "claim:a.role")],
@@ -192,6 +216,18 @@ def test_boundary_reports_exactly(name: str, spec: DatasetSpec, tmp_path: Path) 
     change(spec)
     report = kursk_pows.validate(spec.write(tmp_path / "ds"))
     assert report.flatten("code", "record") == expected
+
+
+@pytest.mark.parametrize("bounds", [(None, "2024-12-31"), ("2024-01-01", None)])
+def test_a_year_with_a_missing_bound_is_told_it_needs_both(
+    bounds: tuple[str | None, str | None], spec: DatasetSpec, tmp_path: Path
+) -> None:
+    _dated_claim(*bounds, "year")(spec)
+    report = kursk_pows.validate(spec.write(tmp_path / "ds"))
+    assert [(i.code, i.record, i.pointer) for i in report.issues] == [
+        ("date-precision-mismatch", DATED, "/value/date/precision")
+    ]
+    assert "precision year needs both earliest and latest" in report.issues[0].message
 
 
 @pytest.mark.parametrize("extra", [False, True], ids=["three records", "four records"])
