@@ -48,10 +48,23 @@ WARM = (
 """Imported once by the parent, so each child starts with them loaded."""
 
 
+MUTATION_PROFILE = "mutation"
+"""The Hypothesis settings a child runs with: the suite's own, without shrinking.  A mutant is
+killed by the first failing example; shrinking it (minutes for some rules) tells nothing more."""
+
+
 def warm_up() -> None:
     for name in WARM:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+    from hypothesis import HealthCheck, Phase, settings
+
+    settings.register_profile(
+        MUTATION_PROFILE,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
+    )
 
 
 def package_copy(into: Path) -> Path:
@@ -105,7 +118,8 @@ def _child(site: Path, tests: dict[str, float], basetemp: Path) -> int:
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     files = sorted({t.split("::")[0] for t in tests})
-    args = ["-x", "-q", "-n", "0", "-p", "no:cacheprovider", f"--basetemp={basetemp}", *files]
+    args = ["-x", "-q", "-n", "0", "-p", "no:cacheprovider", f"--basetemp={basetemp}"]
+    args += [f"--hypothesis-profile={MUTATION_PROFILE}", *files]
     return int(pytest.main(args, plugins=[_Only(tests)]))
 
 
