@@ -182,3 +182,29 @@ def test_a_mutant_runs_the_tests_of_its_first_two_files_before_the_rest() -> Non
     assert execute.stages({"a.py::t1": 1.0, "b.py::t1": 2.0}) == [
         {"a.py::t1": 1.0, "b.py::t1": 2.0}
     ]
+
+
+def test_a_child_is_timed_by_the_cpu_it_uses_not_by_the_clock() -> None:
+    import os
+    import subprocess
+    import time
+
+    sys.path.insert(0, str(HARNESS))
+    try:
+        import execute
+    finally:
+        sys.path.remove(str(HARNESS))
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        waited = time.monotonic()
+        while execute.cpu_seconds(spinner.pid) < 0.5:  # however loaded the machine is
+            assert time.monotonic() - waited < 60, "the spinner's CPU time never grew"
+            time.sleep(0.05)
+        assert execute.cpu_seconds(sleeper.pid) < 0.3  # started earlier, and only waits
+        assert execute.cpu_seconds(os.getpid()) > 0
+    finally:
+        sleeper.kill()
+        spinner.kill()
+        sleeper.wait()
+        spinner.wait()
