@@ -389,6 +389,25 @@ def _early_publication(spec: DatasetSpec, root: Path) -> None:
     }
 
 
+@case(
+    "an event open at its start cannot be after its article",
+    ("event-after-publication", "event:capture"),
+)
+def _open_start_after_early_publication(spec: DatasetSpec, root: Path) -> None:
+    _early_publication(spec, root)
+    spec.one("event:transfer")["date"]["earliest"] = None
+
+
+@case(
+    "a retracted event is not held to its article's date",
+    ("event-after-publication", "event:capture"),
+)
+def _retracted_after_early_publication(spec: DatasetSpec, root: Path) -> None:
+    _early_publication(spec, root)
+    spec.one("event:transfer")["status"] = "retracted"
+    spec.one("event:transfer")["retraction"] = {"reason": "misread"}
+
+
 @case("expected event may lie ahead")
 def _expected_event(spec: DatasetSpec, root: Path) -> None:
     transfer = spec.one("event:transfer")
