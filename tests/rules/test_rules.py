@@ -420,6 +420,13 @@ def _order(spec: DatasetSpec, root: Path) -> None:
     spec.one("event:transfer")["date"] = day("2025-01-05")
 
 
+@case("a retracted event is not held to the order of the events it follows")
+def _retracted_order(spec: DatasetSpec, root: Path) -> None:
+    _order(spec, root)
+    spec.one("event:transfer")["status"] = "retracted"
+    spec.one("event:transfer")["retraction"] = {"reason": "misdated"}
+
+
 @case("date span inverted", ("date-span-inverted", "event:transfer"))
 def _inverted(spec: DatasetSpec, root: Path) -> None:
     spec.one("event:transfer")["date"] = {
