@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import kursk_pows
 from factory import DatasetSpec
 from kursk_pows.releases.manifest import write_manifest
-from kursk_pows.rules.quotes import closest_passage, whole_words
+from kursk_pows.rules.quotes import HINT_MAX_QUOTE, HINT_MAX_TEXT, closest_passage, whole_words
 from kursk_pows.rules.registry import SUGGEST_AMONG, closest_name
 
 TEXT = "It was the military intelligence agency of Ukraine that said so."
@@ -25,6 +25,27 @@ def test_closest_passage_ends_on_a_word_boundary() -> None:
     assert closest_passage(TEXT, "the military intelligence agency of Ukrain") == (
         "the military intelligence agency of Ukraine"
     )
+
+
+@pytest.mark.parametrize(
+    ("quote_length", "text_length", "searched"),
+    [
+        (HINT_MAX_QUOTE, 1_000, True),
+        (HINT_MAX_QUOTE + 1, 1_000, False),
+        (10, HINT_MAX_TEXT, True),
+        (10, HINT_MAX_TEXT + 1, False),
+    ],
+)
+def test_a_closest_passage_is_searched_up_to_both_limits_included(
+    quote_length: int, text_length: int, searched: bool
+) -> None:
+    quote = ("abcde " * quote_length)[:quote_length]
+    passage = "x" + quote[1:]  # one code point off: close enough for a hint
+    text = passage + " " + "z" * (text_length - quote_length - 1)
+    assert len(text) == text_length
+    found = closest_passage(text, quote)
+    assert (found is not None) == searched
+    assert found is None or found.startswith(passage[:5])
 
 
 words = st.lists(st.text("abcé", min_size=1, max_size=6), min_size=1, max_size=8)
