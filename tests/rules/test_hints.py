@@ -48,6 +48,16 @@ def test_a_closest_passage_is_searched_up_to_both_limits_included(
     assert found is None or found.startswith(passage[:5])
 
 
+def test_of_equally_close_passages_the_first_is_given() -> None:
+    assert closest_passage("It says abcdeX here and abcdeY there.", "abcdef") == "abcdeX"
+
+
+def test_a_passage_must_be_closer_than_three_fifths_to_be_given() -> None:
+    # "abdcx" shares "ab" and one of "c" or "d" with "abcde" in order: 2 * 3 / 10 = 0.6
+    assert closest_passage("abdcx", "abcde") is None
+    assert closest_passage("abdcx", "abcdx") == "abdcx"  # 2 * 4 / 10
+
+
 words = st.lists(st.text("abcé", min_size=1, max_size=6), min_size=1, max_size=8)
 
 
