@@ -64,11 +64,14 @@ words = st.lists(st.text("abcé", min_size=1, max_size=6), min_size=1, max_size=
 @given(words, st.data())
 def test_whole_words_never_cuts_a_word(parts: list[str], data: st.DataObject) -> None:
     text = " ".join(parts)
-    end = data.draw(st.integers(1, len(text)))
+    end = data.draw(st.integers(0, len(text)))
     passage = whole_words(text, 0, end)
     assert text.startswith(passage)
     assert passage.split() == text[: len(passage)].split()
     assert set(passage.split()) <= set(parts)  # only whole words of the text
+    # and no more than that: the word cut at ``end`` is finished, and nothing after it taken
+    cut = 0 < end < len(text) and text[end - 1] != " " and text[end] != " "
+    assert passage == (text[:end] + (text[end:].split(" ", 1)[0] if cut else "")).rstrip()
 
 
 @pytest.mark.parametrize(
