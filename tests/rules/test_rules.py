@@ -107,6 +107,11 @@ def _shifted(spec: DatasetSpec, root: Path) -> None:
     ev["end"] += 1
 
 
+@case("end off by one", ("quote-offsets-mismatch", "claim:a.role"))
+def _long_end(spec: DatasetSpec, root: Path) -> None:
+    spec.one("claim:a.role")["evidence"][0]["end"] += 1  # the start is right
+
+
 @case("offsets absent", ("quote-offsets-missing", "claim:a.role"))
 def _no_offsets(spec: DatasetSpec, root: Path) -> None:
     ev = spec.one("claim:a.role")["evidence"][0]
