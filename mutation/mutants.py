@@ -43,6 +43,13 @@ class Mutant:
     column: int
     kind: str
     source: str
+    last_line: int = 0
+    """The last line of the changed expression (a condition may span several)."""
+
+    @property
+    def lines(self) -> range:
+        """The lines the changed expression spans: the tests that ran any of them reach it."""
+        return range(self.line, max(self.line, self.last_line) + 1)
 
     @property
     def name(self) -> str:
@@ -168,7 +175,8 @@ def mutants_of_source(module: str, text: str) -> Iterator[Mutant]:
             continue
         for kind, target, new in _changes(node, text):
             line, column = getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
-            yield Mutant(module, line, column, kind, _replaced(text, starts, target, new))
+            source = _replaced(text, starts, target, new)
+            yield Mutant(module, line, column, kind, source, getattr(target, "end_lineno", line))
 
 
 def mutants(module: str, package: Path = PACKAGE) -> Iterator[Mutant]:

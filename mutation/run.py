@@ -66,7 +66,8 @@ def _run_module(
         if args.survivors and fresh and key in before and before[key]["outcome"] in report.KILLED:
             rows.append(before[key])
             continue
-        tests, cut = _within(found.covering(module, mutant.line), found.durations, args.budget)
+        reaching = {test for line in mutant.lines for test in found.covering(module, line)}
+        tests, cut = _within(sorted(reaching), found.durations, args.budget)
         if not tests:
             outcome = "not covered"
         else:

@@ -208,3 +208,12 @@ def test_a_child_is_timed_by_the_cpu_it_uses_not_by_the_clock() -> None:
         spinner.kill()
         sleeper.wait()
         spinner.wait()
+
+
+def test_a_condition_over_several_lines_is_reached_from_any_of_them(
+    harness: tuple[ModuleType, ModuleType],
+) -> None:
+    mutants, _ = harness
+    made = {m.kind: m for m in mutants.mutants_of_source("tiny", TINY) if m.line == 11}
+    assert list(made["negate condition"].lines) == [11, 12, 13]  # `if x < 2 and (` to `):`
+    assert list(made["Lt->LtE"].lines) == [11]
