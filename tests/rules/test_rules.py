@@ -112,6 +112,16 @@ def _long_end(spec: DatasetSpec, root: Path) -> None:
     spec.one("claim:a.role")["evidence"][0]["end"] += 1  # the start is right
 
 
+@case("start without end", ("quote-offsets-mismatch", "claim:a.role"))
+def _start_only(spec: DatasetSpec, root: Path) -> None:
+    del spec.one("claim:a.role")["evidence"][0]["end"]
+
+
+@case("end without start", ("quote-offsets-mismatch", "claim:a.role"))
+def _end_only(spec: DatasetSpec, root: Path) -> None:
+    del spec.one("claim:a.role")["evidence"][0]["start"]
+
+
 @case("offsets absent", ("quote-offsets-missing", "claim:a.role"))
 def _no_offsets(spec: DatasetSpec, root: Path) -> None:
     ev = spec.one("claim:a.role")["evidence"][0]
