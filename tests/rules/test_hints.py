@@ -115,6 +115,21 @@ def test_messages_use_the_right_article(spec: DatasetSpec, tmp_path: Path) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("length", "shown"), [(60, "x" * 60), (61, "x" * 57 + "...")], ids=["60", "61"]
+)
+def test_a_quote_not_found_is_shown_whole_up_to_60_characters(
+    length: int, shown: str, spec: DatasetSpec, tmp_path: Path
+) -> None:
+    evidence = spec.one("claim:a.role")["evidence"][0]
+    evidence["quote"] = "x" * length
+    del evidence["start"], evidence["end"]
+    report = kursk_pows.validate(spec.write(tmp_path / "ds"))
+    assert report.flatten("code", "message") == [
+        ("quote-not-found", f"quote {shown!r} is not in source:test-article")
+    ]
+
+
 def test_records_unsorted_says_fmt_sorts_and_names_the_id_once(
     spec: DatasetSpec, tmp_path: Path
 ) -> None:
