@@ -15,6 +15,7 @@ import pytest
 
 import kursk_pows
 from factory import DatasetSpec, claim, evidence, predicate
+from kursk_pows import Report
 
 Change = Callable[[DatasetSpec], None]
 SNIPER = {"type": "text", "text": "sniper"}
@@ -250,19 +251,11 @@ SPEAKER_CASES: list[tuple[str, str, dict[str, Any], list[tuple[str, str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("quote", "event_type", "extra", "expected"),
-    SPEAKER_CASES,
-    ids=["said", "hedged", "via", "a statement event", "opening quote", "no speaking"],
-)
-def test_an_event_quoting_a_speaker_names_him_in_via(
-    spec: DatasetSpec,
-    tmp_path: Path,
-    quote: str,
-    event_type: str,
-    extra: dict[str, Any],
-    expected: list[tuple[str, str]],
-) -> None:
+def _with_second_article(
+    spec: DatasetSpec, tmp_path: Path, quote: str, event_type: str, extra: dict[str, Any]
+) -> Report:
+    """The report on ``spec`` with a second article, ``quote`` and a fragment, whose quote is
+    one more evidence item of the capture (of ``event_type``)."""
     text = f"{quote} Two soldiers."
     spec.texts["sources/second.txt"] = text.encode()
     source = dict(spec.one("source:test-article"))
@@ -284,5 +277,28 @@ def test_an_event_quoting_a_speaker_names_him_in_via(
     event = spec.one("event:capture")
     event["type"] = event_type
     event["evidence"].append(evidence(quote, text=text, source="source:second", **extra))
-    report = kursk_pows.validate(spec.write(tmp_path / "ds"))
+    return kursk_pows.validate(spec.write(tmp_path / "ds"))
+
+
+def test_the_message_names_the_word_that_reports_a_speaker(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    report = _with_second_article(spec, tmp_path, SPOKEN, "capture", {})
+    assert report.flatten("message") == [("evidence 1 reports a statement ('said') with no via",)]
+
+
+@pytest.mark.parametrize(
+    ("quote", "event_type", "extra", "expected"),
+    SPEAKER_CASES,
+    ids=["said", "hedged", "via", "a statement event", "opening quote", "no speaking"],
+)
+def test_an_event_quoting_a_speaker_names_him_in_via(
+    spec: DatasetSpec,
+    tmp_path: Path,
+    quote: str,
+    event_type: str,
+    extra: dict[str, Any],
+    expected: list[tuple[str, str]],
+) -> None:
+    report = _with_second_article(spec, tmp_path, quote, event_type, extra)
     assert report.flatten("code", "record") == expected
