@@ -302,3 +302,12 @@ def test_an_event_quoting_a_speaker_names_him_in_via(
 ) -> None:
     report = _with_second_article(spec, tmp_path, quote, event_type, extra)
     assert report.flatten("code", "record") == expected
+
+
+def test_a_statement_quoted_in_two_touching_pieces_is_covered() -> None:
+    from kursk_pows.rules.propositions import _covered, _merged
+
+    assert _merged([(5, 9), (0, 5)]) == [(0, 9)]
+    assert _merged([(5, 9), (0, 4)]) == [(0, 4), (5, 9)]
+    assert _covered(_merged([(5, 9), (0, 5)]), 2, 8)
+    assert not _covered(_merged([(5, 9), (0, 4)]), 2, 8)
