@@ -11,7 +11,7 @@ import bundled_snapshot
 import pytest
 
 import kursk_pows
-from factory import DatasetSpec
+from factory import DatasetSpec, claim_with_value
 from kursk_pows.models import Claim, Entity, YearValue
 
 
@@ -82,6 +82,20 @@ def test_get_with_a_kind_is_typed_and_checked(spec: DatasetSpec, tmp_path: Path)
         ds.get("claim:a.age", Entity)
     anything = ds.get("person:soldier-a")
     assert (anything.id, anything.status) == ("person:soldier-a", "active")
+
+
+def test_is_a_takes_an_instance_of_a_subclass_of_the_model() -> None:
+    """``is_a`` answers as ``isinstance`` does for model instances: a record of a model derived
+    from ``Claim`` is a ``Claim``, whatever its own class is called."""
+
+    class ReviewedClaim(Claim):
+        pass
+
+    record = ReviewedClaim.model_validate(
+        claim_with_value({"type": "year", "year": 1999}).model_dump()
+    )
+    assert kursk_pows.is_a(record, Claim)
+    assert not kursk_pows.is_a(record, Entity)
 
 
 def test_invalid_dataset_raises_with_report(spec: DatasetSpec, tmp_path: Path) -> None:

@@ -7,12 +7,15 @@ these tests hold as the dataset grows."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
+import factory
 import kursk_pows
+from factory import SOURCE_ID, DatasetSpec
 
 CAPTURE = "event:capture"
 NIS_CONFIRMATION = "event:nis-confirmation"
@@ -110,3 +113,124 @@ def test_export_as_of_writes_what_as_of_gives(
     assert main(["export", str(tmp_path / "x"), "--possibly-published"]) == 2
     assert "--possibly-published goes with --as-of" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+LATER_TEXT = "The soldiers had fought for a day. Their capture followed that fight."
+LATER = "source:later-article"
+
+
+def _with_later_article(spec: DatasetSpec) -> DatasetSpec:
+    """``spec`` with a second article, published on 1 February 2025."""
+    spec.records["source"].append(
+        {
+            **spec.one(SOURCE_ID),
+            "id": LATER,
+            "published": factory.day("2025-02-01"),
+            "path": "sources/later.txt",
+            "sha256": hashlib.sha256(LATER_TEXT.encode()).hexdigest(),
+        }
+    )
+    spec.texts["sources/later.txt"] = LATER_TEXT.encode()
+    return spec
+
+
+def _later(quote: str) -> dict[str, object]:
+    return factory.evidence(quote, LATER_TEXT, LATER)
+
+
+def _capture_reported_later(spec: DatasetSpec, *quotes: str) -> None:
+    """The capture reported by the later article only (the first article's sentence about it
+    excluded)."""
+    spec.one(CAPTURE)["evidence"] = [_later(q) for q in quotes]
+    spec.records["exclusion"].append(
+        {
+            "id": "exclusion:test-capture",
+            "source": SOURCE_ID,
+            "sentence": "Two soldiers were captured on January 9.",
+            "reason": "the capture is taken from the later article",
+        }
+    )
+
+
+def test_an_event_a_known_event_follows_stays_through_a_chain(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    """The transfer is known on 10 January; the capture it follows, and the fight the capture
+    follows, are reported only in February, yet both stay, with no evidence, and the order of
+    the three is kept."""
+    _with_later_article(spec)
+    spec.records["event"].append(
+        {
+            "id": "event:fight",
+            "type": "fight",
+            "description": "The soldiers fight for a day.",
+            "date": factory.day("2025-01-08"),
+            "evidence": [_later("The soldiers had fought for a day.")],
+        }
+    )
+    spec.one(CAPTURE)["after"] = ["event:fight"]
+    _capture_reported_later(spec, "Their capture followed that fight.")
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    then = ds.as_of("2025-01-10")
+    assert set(then.events) == {"event:fight", CAPTURE, "event:transfer"}
+    assert list(then.events["event:transfer"].after) == [CAPTURE]
+    assert list(then.events[CAPTURE].after) == ["event:fight"]
+    assert list(then.events[CAPTURE].evidence) == []
+    assert list(then.events["event:fight"].evidence) == []
+    assert set(ds.as_of("2025-01-09", possibly=True).events) == set()
+
+
+def test_events_that_follow_each_other_in_a_circle_are_both_kept(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    """Validation lets two events of one day each be recorded as after the other; ``as_of``
+    keeps both (and returns)."""
+    spec.one(CAPTURE)["after"] = ["event:transfer"]
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    then = ds.as_of("2025-01-10")
+    assert set(then.events) == {CAPTURE, "event:transfer"}
+    assert list(then.events[CAPTURE].after) == ["event:transfer"]
+    assert list(then.events["event:transfer"].after) == [CAPTURE]
+
+
+def test_an_event_a_known_claim_is_about_stays_without_evidence(
+    spec: DatasetSpec, tmp_path: Path
+) -> None:
+    _with_later_article(spec)
+    about_events = factory.predicate("characterization", "text", ["event"], False)
+    spec.records["predicate"].append(about_events)
+    spec.records["claim"].append(
+        factory.claim(
+            "claim:capture.characterization",
+            CAPTURE,
+            "characterization",
+            {"type": "text", "text": "two soldiers captured"},
+            "Two soldiers were captured on January 9.",
+        )
+    )
+    spec.one("event:transfer")["after"] = []  # nothing known follows the capture
+    spec.one(CAPTURE)["evidence"] = [
+        _later("The soldiers had fought for a day."),
+        _later("Their capture followed that fight."),
+    ]
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    then = ds.as_of("2025-01-10")
+    assert "claim:capture.characterization" in then.claims
+    assert CAPTURE in then.events
+    assert list(then.events[CAPTURE].evidence) == []
+
+
+def test_exclusions_of_an_article_come_with_it(spec: DatasetSpec, tmp_path: Path) -> None:
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    assert set(ds.as_of("2025-01-09").exclusions) == set()
+    assert set(ds.as_of("2025-01-10").exclusions) == {"exclusion:test-repeat"}
+
+
+def test_an_article_with_no_known_date_is_never_included(spec: DatasetSpec, tmp_path: Path) -> None:
+    spec.one(SOURCE_ID)["published"] = None
+    ds = kursk_pows.load(spec.write(tmp_path / "ds"))
+    for possibly in (False, True):
+        then = ds.as_of(dt.date.max, possibly=possibly)
+        assert set(then.sources) == set()
+        assert set(then.claims) == set()
+        assert set(then.events) == set()

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from factory import DatasetSpec
 from kursk_pows.reading.locations import bundled
-from kursk_pows.records.json_schema import schema_files
+from kursk_pows.records.json_schema import _direct_refs, schema_files
 from kursk_pows.records.kinds import KIND_BY_NAME, KINDS
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
@@ -40,6 +40,31 @@ def test_committed_schemas_match_the_models() -> None:
     generated = schema_files()
     on_disk = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.json")}
     assert on_disk == generated, "schemas drifted: run python scripts/regenerate.py"
+
+
+def test_a_wrapped_reference_is_written_directly_as_newer_pydantic_writes_it() -> None:
+    """Older pydantic releases write a reference with a description beside it as a one-item
+    ``allOf``; the schemas are the same whichever release wrote them."""
+    date = {"allOf": [{"$ref": "#/$defs/DateSpan"}], "description": "When."}
+    wrapped = {"properties": {"date": date}, "anyOf": [date, {"type": "null"}]}
+    direct = {"$ref": "#/$defs/DateSpan", "description": "When."}
+    assert _direct_refs(wrapped) == {
+        "properties": {"date": direct},
+        "anyOf": [direct, {"type": "null"}],
+    }
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        {"allOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}]},  # two schemas together
+        {"allOf": [{"$ref": "#/$defs/A", "description": "A."}]},  # more than a reference
+        {"allOf": [True]},  # a boolean schema
+        {"allOf": [{"type": "string"}]},
+    ],
+)
+def test_an_all_of_that_is_not_one_bare_reference_is_left_as_it_is(node: dict[str, Any]) -> None:
+    assert _direct_refs(copy.deepcopy(node)) == node
 
 
 def test_schemas_are_draft_2020_12() -> None:

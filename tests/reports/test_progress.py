@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -57,3 +58,16 @@ def test_cli_pipes_get_no_progress(spec: DatasetSpec, tmp_path: Path) -> None:
             check=False,
         )
         assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_the_line_is_shown_once_the_delay_has_passed_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = iter([100.0, 102.0])  # started, then the first update two seconds later
+    monkeypatch.setattr(
+        "kursk_pows.reports.progress.time", SimpleNamespace(monotonic=lambda: next(clock))
+    )
+    screen = FakeTerminal()
+    progress = TerminalProgress(screen, after=2.0)
+    progress("claims.jsonl", 10)
+    assert screen.getvalue() == "\r\x1b[Kreading claims.jsonl: 10 records in 1 file(s), 5/s"

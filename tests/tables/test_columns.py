@@ -6,7 +6,7 @@ import datetime as dt
 import types
 from typing import Annotated, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from kursk_pows.models import (
     BooleanValue,
@@ -161,6 +161,28 @@ def test_columns_of_a_nested_model_are_named_and_placed_for_their_owner() -> Non
         ("value_type", "Claim.value.type", ("value", "type")),
         ("value_boolean", "Claim.value.value", ("value", "value")),
     ]
+
+
+def test_a_nested_models_columns_say_which_field_they_are_part_of() -> None:
+    described = {c.name: c.description for c in model_columns(Event)}
+    lead = "When it happened, as a date interval: "
+    assert described["date_earliest"].startswith(lead)
+    assert described["date_latest"].startswith(lead)
+
+
+def test_a_union_of_two_models_has_both_variants_columns() -> None:
+    class Holder(BaseModel):
+        v: BooleanValue | YearValue
+
+    assert [c.name for c in model_columns(Holder)] == ["v_type", "v_value", "v_year"]
+
+
+def test_a_list_of_scalars_column_is_described_by_its_list_field() -> None:
+    class Holder(BaseModel):
+        tags: list[str] = Field(description="The tags it carries.")
+
+    made = _listed("tags", "Tags.", Holder, ("x",), ("tags",), (), item="tag")
+    assert made.table.columns[-1].description == "One per row: the tags it carries."
 
 
 def test_a_list_of_non_scalar_items_is_a_json_column() -> None:

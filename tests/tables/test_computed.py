@@ -27,6 +27,8 @@ from kursk_pows.tables.computed import normalised_unit
         ("troops", "troop"),
         ("press", "press"),  # a word ending in "ss" is not a plural
         ("bus", "bus"),  # nor a word of three letters
+        ("aircraft", "aircraft"),  # a word already singular stays as it is
+        ("crew member", "crew member"),
         ("  Crew   Members ", "crew member"),
         (None, None),
     ],
