@@ -311,3 +311,17 @@ def test_a_statement_quoted_in_two_touching_pieces_is_covered() -> None:
     assert _merged([(5, 9), (0, 4)]) == [(0, 4), (5, 9)]
     assert _covered(_merged([(5, 9), (0, 5)]), 2, 8)
     assert not _covered(_merged([(5, 9), (0, 4)]), 2, 8)
+
+
+@pytest.mark.parametrize(
+    ("value", "subject", "differ"),
+    [(RIFLEMAN, "person:soldier-a", "value"), (SNIPER, B, "subject")],
+)
+def test_a_disagreeing_claim_is_pointed_at_the_part_that_differs(
+    value: dict[str, Any], subject: str, differ: str, spec: DatasetSpec, tmp_path: Path
+) -> None:
+    _role("claim:z.role", A_ROLE, B, value, subject=subject)(spec)
+    report = kursk_pows.validate(spec.write(tmp_path / "ds"))
+    (issue,) = [i for i in report.issues if i.code == "proposition-disagrees"]
+    assert (issue.record, issue.pointer) == ("claim:z.role", f"/{differ}")
+    assert issue.message.startswith(f"its {differ} differ from those of claim:a.role, ")
