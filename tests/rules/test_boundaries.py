@@ -183,6 +183,14 @@ CASES: dict[str, tuple[Change, Expected]] = {
     "disjoint quantities conflict": (_quantities((5, 9), (10, 20)), [CONFLICT]),
     "two ages on one day conflict": (_ages(25, 26, day("2025-01-10")), [CONFLICT]),
     "one age twice on one day agrees": (_ages(25, 25, day("2025-01-10")), []),
+    "two ages on two days may both hold": (
+        _two_values(
+            "age",
+            {"type": "age", "years": 25, "at": day("2025-01-10")},
+            {"type": "age", "years": 26, "at": day("2025-03-10")},
+        ),
+        [],
+    ),
     "two ages stated in a month may both hold": (
         _ages(25, 26, _month("2025-01-01", "2025-01-31")),
         [],
